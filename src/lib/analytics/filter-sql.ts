@@ -1,0 +1,35 @@
+/**
+ * The global filters as SQL conditions. Region, tier and segment are customer attributes
+ * (customer_summary); channel is the order's channel, or the customer's acquisition
+ * channel for orders that carry none.
+ */
+import type { Filters } from "./filters.ts";
+import type { Period } from "./period.ts";
+import { inList, raw, sql, type SqlFragment } from "./sql.ts";
+
+/** Condition on a table with a `customer_id` column: the customer passes the attribute filters. */
+export function customerCondition(filters: Filters, column = "customer_id"): SqlFragment {
+  const conditions = [
+    filters.region.length ? inList("region", filters.region) : null,
+    filters.tier.length ? inList("tier", filters.tier) : null,
+    filters.segment.length ? inList("segment", filters.segment) : null,
+  ].filter((c): c is SqlFragment => c !== null);
+  if (conditions.length === 0) return raw("1");
+  const where = conditions.reduce((acc, c) => sql`${acc} AND ${c}`);
+  return sql`${raw(column)} IN (SELECT customer_id FROM customer_summary WHERE ${where})`;
+}
+
+function channelCondition(filters: Filters): SqlFragment {
+  if (filters.channel.length === 0) return raw("1");
+  return sql`(${inList("channel", filters.channel)} OR (channel IS NULL AND customer_id IN (SELECT customer_id FROM customer_summary WHERE ${inList("acquisition_channel", filters.channel)})))`;
+}
+
+/** Rows of `sales` inside the period and the filters. */
+export function salesWhere(filters: Filters, period: Period): SqlFragment {
+  return sql`day BETWEEN ${period.from} AND ${period.to} AND ${customerCondition(filters)} AND ${channelCondition(filters)}`;
+}
+
+/** Rows of `feedback` inside the period and the customer filters (the order channel does not apply to feedback). */
+export function feedbackWhere(filters: Filters, period: Period): SqlFragment {
+  return sql`day BETWEEN ${period.from} AND ${period.to} AND ${customerCondition(filters)}`;
+}

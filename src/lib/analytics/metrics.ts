@@ -1,0 +1,112 @@
+/**
+ * The metric catalogue: one entry per KPI (PRODUCT.md, "Exact definitions") with its SQL,
+ * format and explanation text key. Each metric's SQL is an expression over the measures of
+ * one period (see `measuresSql`); derived metrics (aov, frequency, rates) are written over
+ * the same measures, so every KPI of a period comes from a single query.
+ */
+import type { DatasetInfo } from "../db/protocol.ts";
+import { customerCondition, feedbackWhere, salesWhere } from "./filter-sql.ts";
+import type { Filters } from "./filters.ts";
+import type { MetricFormat, MetricId } from "./metric-types.ts";
+import type { Period } from "./period.ts";
+import { join, raw, sql, type SqlFragment } from "./sql.ts";
+
+export interface MetricDef {
+  id: MetricId;
+  format: MetricFormat;
+  /** i18n key prefix: `${explainKey}.name`, `.definition`, `.formula`, `.reading`, `.action`. */
+  explainKey: string;
+  /** Which data the metric needs; the Overview hides cards whose data is absent. */
+  requires: "orders" | "feedback" | "any" | "model";
+  /** True when a rise is good news (colours the change arrow). */
+  higherIsBetter: boolean;
+  /** Default target from the course material, when it has one. */
+  target?: number;
+  /** SQL expression over the measures of a period; some depend on the shape of the data. */
+  sql: (info: Pick<DatasetInfo, "counts" | "contractual">) => string;
+  /** False for metrics that describe the data as loaded, not a period (no comparison). */
+  periodic: boolean;
+}
+
+const per = (numerator: string, denominator: string) => `${numerator} * 1.0 / NULLIF(${denominator}, 0)`;
+
+export const METRICS: readonly MetricDef[] = [
+  {
+    id: "customers", format: "count", explainKey: "metrics.customers", requires: "any", higherIsBetter: true, periodic: true,
+    // Without orders (a customers-only file), customers are the rows of `customers`.
+    sql: (info) => (info.counts.orders > 0 ? "buyers" : "known_customers"),
+  },
+  {
+    id: "active_customers", format: "count", explainKey: "metrics.active_customers", requires: "orders", higherIsBetter: true, periodic: true,
+    sql: () => "active_buyers",
+  },
+  { id: "revenue", format: "money", explainKey: "metrics.revenue", requires: "orders", higherIsBetter: true, periodic: true, sql: () => "revenue" },
+  { id: "orders", format: "count", explainKey: "metrics.orders", requires: "orders", higherIsBetter: true, periodic: true, sql: () => "orders" },
+  { id: "aov", format: "money", explainKey: "metrics.aov", requires: "orders", higherIsBetter: true, periodic: true, sql: () => per("revenue", "orders") },
+  {
+    id: "frequency", format: "decimal", explainKey: "metrics.frequency", requires: "orders", higherIsBetter: true, periodic: true,
+    sql: () => per("orders", "buyers"),
+  },
+  {
+    id: "repeat_rate", format: "ratio", explainKey: "metrics.repeat_rate", requires: "orders", higherIsBetter: true, periodic: true,
+    sql: () => per("repeat_buyers", "buyers"),
+  },
+  {
+    id: "churn_rate", format: "ratio", explainKey: "metrics.churn_rate", requires: "any", higherIsBetter: false, periodic: true,
+    // Subscription data carries its own churn label; shops infer churn from inactivity.
+    sql: (info) => (info.contractual ? "labelled_churn" : `1.0 - ${per("active_buyers", "buyers")}`),
+  },
+  {
+    id: "nps", format: "nps", explainKey: "metrics.nps", requires: "feedback", higherIsBetter: true, target: 50, periodic: true,
+    sql: () => `100.0 * (promoters - detractors) / NULLIF(nps_responses, 0)`,
+  },
+  { id: "csat", format: "ratio", explainKey: "metrics.csat", requires: "feedback", higherIsBetter: true, periodic: true, sql: () => per("satisfied", "csat_responses") },
+  { id: "ces", format: "decimal", explainKey: "metrics.ces", requires: "feedback", higherIsBetter: false, periodic: true, sql: () => "ces_mean" },
+  { id: "clv_avg", format: "money", explainKey: "metrics.clv_avg", requires: "model", higherIsBetter: true, periodic: false, sql: () => "clv_mean" },
+  {
+    id: "data_quality", format: "ratio", explainKey: "metrics.data_quality", requires: "any", higherIsBetter: true, periodic: false,
+    sql: () => `1.0 - ${per("problem_rows", "loaded_rows")}`,
+  },
+];
+
+export const metricById = (id: MetricId): MetricDef => {
+  const metric = METRICS.find((m) => m.id === id);
+  if (!metric) throw new Error(`unknown metric ${id}`);
+  return metric;
+};
+
+/**
+ * The measures of one period: a one-row query whose columns the metric expressions use.
+ * `buyers` are customers with at least one order in the period; `active_buyers` those whose
+ * last order in the period is within the churn window of the period's end.
+ */
+export function measuresSql(filters: Filters, period: Period, churnDays: number): SqlFragment {
+  const customers = customerCondition(filters);
+  return sql`
+    WITH s AS (SELECT customer_id, day, amount FROM sales WHERE ${salesWhere(filters, period)}),
+         pc AS (SELECT customer_id, COUNT(*) AS n, MAX(day) AS last_day FROM s GROUP BY customer_id),
+         f AS (SELECT nps_score, COALESCE(csat_score, rating) AS csat, ces_score FROM feedback WHERE ${feedbackWhere(filters, period)})
+    SELECT
+      (SELECT COUNT(*) FROM pc) AS buyers,
+      (SELECT COUNT(*) FROM pc WHERE n >= 2) AS repeat_buyers,
+      (SELECT COUNT(*) FROM pc WHERE last_day >= ${period.to - churnDays}) AS active_buyers,
+      (SELECT COUNT(*) FROM s) AS orders,
+      (SELECT TOTAL(amount) FROM s) AS revenue,
+      (SELECT COUNT(*) FROM customer_summary WHERE ${customers}) AS known_customers,
+      (SELECT AVG(churned) FROM customer_summary WHERE churned IS NOT NULL AND ${customers}) AS labelled_churn,
+      (SELECT COUNT(nps_score) FROM f) AS nps_responses,
+      (SELECT COUNT(*) FROM f WHERE nps_score >= 9) AS promoters,
+      (SELECT COUNT(*) FROM f WHERE nps_score <= 6) AS detractors,
+      (SELECT COUNT(csat) FROM f) AS csat_responses,
+      (SELECT COUNT(*) FROM f WHERE csat >= 4) AS satisfied,
+      (SELECT AVG(ces_score) FROM f) AS ces_mean,
+      (SELECT AVG(clv) FROM customer_summary WHERE ${customers}) AS clv_mean,
+      (SELECT TOTAL(problem_rows) FROM _files) AS problem_rows,
+      (SELECT TOTAL(rows) FROM _files) AS loaded_rows`;
+}
+
+/** Every metric of one period, one column per metric id. */
+export function kpiSql(info: Pick<DatasetInfo, "counts" | "contractual" | "churnDays">, filters: Filters, period: Period): SqlFragment {
+  const columns = METRICS.map((m) => raw(`${m.sql(info)} AS ${m.id}`));
+  return sql`SELECT ${join(columns, ",\n       ")} FROM (${measuresSql(filters, period, info.churnDays)})`;
+}

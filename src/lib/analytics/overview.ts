@@ -1,0 +1,65 @@
+/** Overview page queries: KPI values for the filtered period and its comparison, and monthly series. */
+import type { DatasetInfo } from "../db/protocol.ts";
+import { activeAt, monthEnds, type DayDelta } from "./active-customers.ts";
+import { salesWhere } from "./filter-sql.ts";
+import type { Filters, QueryFn } from "./filters.ts";
+import type { KpiValue, MetricId, MonthPoint } from "./metric-types.ts";
+import { METRICS, kpiSql } from "./metrics.ts";
+import { resolvePeriods, type Comparison, type Period } from "./period.ts";
+import { sql } from "./sql.ts";
+
+export type { Comparison };
+
+export interface KpiResult {
+  values: KpiValue[];
+  comparison: Comparison;
+}
+
+type KpiRow = Partial<Record<MetricId, number | null>>;
+
+async function kpisOf(query: QueryFn, info: DatasetInfo, filters: Filters, period: Period): Promise<KpiRow> {
+  const fragment = kpiSql(info, filters, period);
+  const [row] = await query<KpiRow>(fragment.text, fragment.params);
+  return row ?? {};
+}
+
+export async function loadKpis(query: QueryFn, info: DatasetInfo, filters: Filters): Promise<KpiResult> {
+  const periods = resolvePeriods(filters, info);
+  const current = await kpisOf(query, info, filters, periods.current);
+  const previous = periods.previous ? await kpisOf(query, info, filters, periods.previous) : {};
+  const values = METRICS.map((metric) => ({
+    id: metric.id,
+    value: current[metric.id] ?? null,
+    previous: metric.periodic ? (previous[metric.id] ?? null) : null,
+  }));
+  return { values, comparison: periods.comparison };
+}
+
+export async function loadMonthlySeries(query: QueryFn, info: DatasetInfo, filters: Filters): Promise<MonthPoint[]> {
+  if (info.firstDay === null || info.asofDay === null) return [];
+  const { current } = resolvePeriods(filters, info);
+  const period = { from: Math.max(current.from, info.firstDay), to: current.to };
+  if (period.from > period.to) return [];
+  const where = salesWhere(filters, period);
+  const months = monthEnds(period.from, period.to);
+  const totals = sql`
+    SELECT strftime('%Y-%m-01', day * 86400, 'unixepoch') AS month, TOTAL(amount) AS revenue, COUNT(*) AS orders
+    FROM sales WHERE ${where} GROUP BY 1`;
+  // Spans of activity per purchase day, cut at the next purchase (see active-customers.ts).
+  const spanEnd = info.churnDays + 1;
+  const deltas = sql`
+    WITH days AS (SELECT DISTINCT customer_id, day FROM sales WHERE ${where}),
+         spans AS (SELECT day, MIN(COALESCE(LEAD(day) OVER (PARTITION BY customer_id ORDER BY day), day + ${spanEnd}), day + ${spanEnd}) AS stop FROM days)
+    SELECT day, SUM(delta) AS delta FROM (SELECT day, 1 AS delta FROM spans UNION ALL SELECT stop, -1 FROM spans)
+    GROUP BY day ORDER BY day`;
+  const totalRows = await query<{ month: string; revenue: number; orders: number }>(totals.text, totals.params);
+  const deltaRows = await query<{ day: number; delta: number }>(deltas.text, deltas.params);
+  const byMonth = new Map(totalRows.map((r) => [r.month, r]));
+  const active = activeAt(deltaRows as DayDelta[], months.map((m) => m.end));
+  return months.map((m, i) => ({
+    month: m.month,
+    revenue: byMonth.get(m.month)?.revenue ?? 0,
+    orders: byMonth.get(m.month)?.orders ?? 0,
+    activeCustomers: active[i] ?? 0,
+  }));
+}

@@ -1,0 +1,67 @@
+/**
+ * The database worker: a thin shell that starts sql.js, then forwards each request to the
+ * engine, one at a time, and answers with the request's id. All logic is in engine.ts.
+ */
+import initSqlJs from "sql.js";
+import wasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
+import { Engine } from "./engine.ts";
+import type { Progress, ReadyMessage, Request, Response } from "./protocol.ts";
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: Response | ReadyMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+
+const enginePromise = initSqlJs({ locateFile: () => wasmUrl }).then((sql) => Engine.create(sql));
+enginePromise.then(
+  () => post({ ready: true }),
+  (error: unknown) => post({ ready: false, error: String(error) }),
+);
+
+/** Progress events are throttled: a million-row file would otherwise send thousands. */
+function progressReporter(id: number): (p: Progress) => void {
+  let last = 0;
+  return (progress) => {
+    const now = performance.now();
+    if (now - last < 50 && progress.done !== progress.total) return;
+    last = now;
+    post({ id, progress });
+  };
+}
+
+async function handle(engine: Engine, request: Request): Promise<unknown> {
+  const onProgress = progressReporter(request.id);
+  switch (request.type) {
+    case "load":
+      return engine.load(request.files, request.replace, request.settings, onProgress);
+    case "remap":
+      return engine.remap(request.fileId, request.mapping, request.settings, onProgress);
+    case "reencode":
+      return engine.reencode(request.fileId, request.encoding, request.settings, onProgress);
+    case "settings":
+      return engine.applySettings(request.settings);
+    case "query":
+      return engine.query(request.sql, request.params);
+    case "export-db":
+      return engine.exportDatabase();
+    case "export-csv":
+      return engine.exportCsv(request.table);
+    case "clear":
+      return engine.clear();
+  }
+}
+
+// Requests run one after another: a query must not see a half-loaded file.
+let queue: Promise<unknown> = Promise.resolve();
+
+scope.onmessage = (event: MessageEvent<Request>) => {
+  const request = event.data;
+  queue = queue.then(async () => {
+    try {
+      const engine = await enginePromise;
+      const result = await handle(engine, request);
+      const transfer = result instanceof Uint8Array ? [result.buffer] : [];
+      post({ id: request.id, ok: true, result }, transfer);
+    } catch (error) {
+      post({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+};

@@ -1,0 +1,137 @@
+/**
+ * Derived tables, rebuilt once per load or settings change and read by every analysis:
+ * - `sales`: one row per order up to the analysis date, returns excluded, lines summed;
+ * - `customer_summary`: one row per known customer (PRODUCT.md, testability contract).
+ * Dates are integer epoch days (`day`), so date arithmetic is integer arithmetic.
+ */
+import type { Database } from "sql.js";
+import { churnWindowFromGaps, type GapCount } from "./churn-window.ts";
+
+const isoToDay = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+export const dayToIso = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+export function parseIsoDay(iso: string | null): number | null {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const day = isoToDay(iso);
+  return Number.isFinite(day) ? day : null;
+}
+
+function scalar(db: Database, sql: string, params: (number | string | null)[] = []): number | string | null {
+  const result = db.exec(sql, params)[0];
+  const value = result?.values[0]?.[0];
+  return value === undefined || value instanceof Uint8Array ? null : value;
+}
+
+/**
+ * The analysis date when none is set: the latest order day; without orders the latest
+ * feedback, interaction or signup day (never today, so an old export is not all churned).
+ */
+export function latestDataDay(db: Database): number | null {
+  const candidates = [
+    "SELECT MAX(order_day) FROM orders",
+    "SELECT MAX(day) FROM feedback",
+    "SELECT MAX(day) FROM interactions",
+    "SELECT MAX(signup_day) FROM customers",
+  ];
+  for (const sql of candidates) {
+    const day = scalar(db, sql);
+    if (typeof day === "number") return day;
+  }
+  return null;
+}
+
+export function buildSales(db: Database, asofDay: number): void {
+  db.run("DROP TABLE IF EXISTS sales");
+  // An order without an id is its own order: key it by file and row.
+  db.run(
+    `CREATE TABLE sales AS
+     SELECT COALESCE(order_id, '#' || _file || ':' || _row) AS order_key,
+            MIN(customer_id) AS customer_id,
+            MIN(order_day) AS day,
+            TOTAL(amount) AS amount,
+            MIN(channel) AS channel
+     FROM orders
+     WHERE is_return = 0 AND order_day <= ?
+     GROUP BY 1`,
+    [asofDay],
+  );
+  db.run("CREATE INDEX sales_day ON sales(day)");
+  db.run("CREATE INDEX sales_customer_day ON sales(customer_id, day)");
+}
+
+/** Distribution of gaps between consecutive purchase days of the same customer. */
+export function purchaseGapHistogram(db: Database): GapCount[] {
+  const result = db.exec(
+    `WITH days AS (SELECT DISTINCT customer_id, day FROM sales),
+          gaps AS (SELECT day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap FROM days)
+     SELECT gap, COUNT(*) FROM gaps WHERE gap IS NOT NULL GROUP BY gap ORDER BY gap`,
+  )[0];
+  return (result?.values ?? []).map(([gap, n]) => ({ gap: Number(gap), customers: Number(n) }));
+}
+
+export function suggestedChurnDays(db: Database): number {
+  return churnWindowFromGaps(purchaseGapHistogram(db));
+}
+
+/** True when customers carry a churn label (subscription data: contractual churn). */
+export function hasChurnColumn(db: Database): boolean {
+  return scalar(db, "SELECT COUNT(*) FROM customers WHERE churned IS NOT NULL") !== 0;
+}
+
+/**
+ * One row per customer known from orders or the customers table (first row per id wins).
+ * recency_days counts to the day after asof (a purchase on asof has recency 1); stages and
+ * churn follow PRODUCT.md. Scores, segment, p_alive and clv are filled by the segmentation
+ * work and stay NULL until then.
+ */
+export function buildCustomerSummary(db: Database, asofDay: number, churnDays: number, contractual: boolean): void {
+  db.run("DROP TABLE IF EXISTS customer_summary");
+  db.run(
+    `CREATE TABLE customer_summary AS
+     WITH per AS (
+            SELECT customer_id, MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS frequency,
+                   TOTAL(amount) AS monetary,
+                   COUNT(DISTINCT strftime('%Y', day * 86400, 'unixepoch') || ((CAST(strftime('%m', day * 86400, 'unixepoch') AS INTEGER) + 2) / 3)) AS quarters
+            FROM sales GROUP BY customer_id),
+          attrs AS (
+            SELECT * FROM customers
+            WHERE rowid IN (SELECT MIN(rowid) FROM customers GROUP BY customer_id)
+              AND (signup_day IS NULL OR signup_day <= :asof)),
+          ids AS (SELECT customer_id FROM per UNION SELECT customer_id FROM attrs)
+     SELECT ids.customer_id,
+            date(per.first_day * 86400, 'unixepoch') AS first_order,
+            date(per.last_day * 86400, 'unixepoch') AS last_order,
+            per.first_day, per.last_day,
+            COALESCE(per.frequency, 0) AS frequency,
+            :asof + 1 - per.last_day AS recency_days,
+            COALESCE(per.monetary, 0) AS monetary,
+            CAST(NULL AS INTEGER) AS r_score, CAST(NULL AS INTEGER) AS f_score, CAST(NULL AS INTEGER) AS m_score,
+            CAST(NULL AS TEXT) AS segment,
+            CASE WHEN per.customer_id IS NULL THEN 'contact'
+                 WHEN :asof - per.last_day > :churn_days THEN 'churned'
+                 WHEN per.quarters >= 3 THEN 'retained'
+                 WHEN per.frequency >= 2 THEN 'developing'
+                 ELSE 'acquired' END AS lifecycle_stage,
+            CASE WHEN :contractual THEN attrs.churned
+                 WHEN per.customer_id IS NULL THEN NULL
+                 ELSE (:asof - per.last_day > :churn_days) END AS churned,
+            CAST(NULL AS REAL) AS p_alive, CAST(NULL AS REAL) AS clv,
+            attrs.name, attrs.email, attrs.phone, attrs.gender, attrs.region, attrs.country, attrs.city,
+            attrs.acquisition_channel, attrs.tier, attrs.signup_date, attrs.contract_type, attrs.tenure_months
+     FROM ids LEFT JOIN per USING (customer_id) LEFT JOIN attrs USING (customer_id)`,
+    { ":asof": asofDay, ":churn_days": churnDays, ":contractual": contractual ? 1 : 0 },
+  );
+  db.run("CREATE UNIQUE INDEX customer_summary_id ON customer_summary(customer_id)");
+}
+
+/** The currency of the orders: the most common ISO code in orders.currency, if any. */
+export function ordersCurrency(db: Database): string | null {
+  const code = scalar(
+    db,
+    `SELECT UPPER(TRIM(currency)) FROM orders WHERE currency IS NOT NULL
+     GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1`,
+  );
+  if (typeof code !== "string") return null;
+  if (code === "RMB") return "CNY";
+  return /^[A-Z]{3}$/.test(code) ? code : null;
+}

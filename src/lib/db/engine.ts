@@ -1,0 +1,312 @@
+/**
+ * All SQLite work, in a plain module that runs in the worker and in Node (vitest): loading
+ * files (raw + canonical tables), re-mapping, rebuilding the derived tables, queries and
+ * exports. The worker only forwards messages to it.
+ */
+import type { Database, SqlJsStatic } from "sql.js";
+import { CANONICAL_TABLES } from "../ingest/canonical.ts";
+import type { TextEncodingName } from "../ingest/decode.ts";
+import { tablesFilled, type FileMapping } from "../ingest/mapping.ts";
+import { NotCsvError, readCsv } from "../ingest/read-csv.ts";
+import { toExcelCsv } from "./csv-export.ts";
+import {
+  buildCustomerSummary,
+  buildSales,
+  dayToIso,
+  hasChurnColumn,
+  latestDataDay,
+  ordersCurrency,
+  parseIsoDay,
+  suggestedChurnDays,
+} from "./derive.ts";
+import { FileIngest, FileRefusedError, reconvertFromRaw } from "./file-ingest.ts";
+import type {
+  AnalysisSettings,
+  DatasetInfo,
+  FileError,
+  FileInput,
+  LoadResult,
+  LoadedFile,
+  Progress,
+  QueryResult,
+  Row,
+  SqlParams,
+} from "./protocol.ts";
+import { rawTableName } from "./raw-table.ts";
+import { META_DDL, canonicalDdl, quoteIdent } from "./schema.ts";
+
+type OnProgress = (progress: Progress) => void;
+
+/** Indexes on the canonical tables, dropped before a load and made again after it. */
+const CANONICAL_INDEXES = [
+  "CREATE INDEX IF NOT EXISTS orders_customer ON orders(customer_id)",
+  "CREATE INDEX IF NOT EXISTS orders_file ON orders(_file)",
+  "CREATE INDEX IF NOT EXISTS customers_id ON customers(customer_id)",
+  "CREATE INDEX IF NOT EXISTS feedback_customer ON feedback(customer_id)",
+  "CREATE INDEX IF NOT EXISTS feedback_day ON feedback(day)",
+  "CREATE INDEX IF NOT EXISTS interactions_customer ON interactions(customer_id)",
+];
+
+/** A loaded file plus what re-encoding needs: its original bytes. */
+interface FileEntry {
+  file: LoadedFile;
+  blob: Blob;
+}
+
+export class Engine {
+  private readonly files = new Map<number, FileEntry>();
+  private nextFileId = 1;
+  private info: DatasetInfo;
+
+  private constructor(private db: Database) {
+    this.createSchema();
+    this.info = this.rebuild({ asof: null, churnDays: null });
+  }
+
+  static create(sql: SqlJsStatic): Engine {
+    return new Engine(new sql.Database());
+  }
+
+  private createSchema(): void {
+    for (const ddl of META_DDL) this.db.run(ddl);
+    for (const table of CANONICAL_TABLES) this.db.run(canonicalDdl(table));
+  }
+
+  get dataset(): DatasetInfo {
+    return this.info;
+  }
+
+  /**
+   * Loads files one after another, each in its own transaction: a file that fails is rolled
+   * back and reported, the others (and everything loaded before) stay. With `replace`, the
+   * files loaded before are removed only when at least one new file loaded.
+   */
+  async load(inputs: FileInput[], replace: boolean, settings: AnalysisSettings, onProgress: OnProgress = () => {}): Promise<LoadResult> {
+    const previous = [...this.files.keys()];
+    const errors: FileError[] = [];
+    let loaded = 0;
+    this.dropCanonicalIndexes();
+    for (const input of inputs) {
+      const outcome = await this.loadOne(input, null, null, onProgress);
+      if ("reason" in outcome) errors.push(outcome);
+      else loaded++;
+    }
+    if (replace && loaded > 0) this.removeFiles(previous);
+    this.info = this.rebuild(settings, onProgress);
+    return { info: this.info, errors };
+  }
+
+  private async loadOne(
+    input: FileInput,
+    encoding: TextEncodingName | null,
+    reuse: { fileId: number; mapping: FileMapping } | null,
+    onProgress: OnProgress,
+  ): Promise<LoadedFile | FileError> {
+    const fileId = reuse?.fileId ?? this.nextFileId++;
+    const rawTable = rawTableName(fileId, input.name);
+    const total = input.data.size;
+    const ingest = new FileIngest(this.db, fileId, input.name, rawTable, reuse?.mapping ?? null, (done) =>
+      onProgress({ file: input.name, stage: "parse", done, total }),
+    );
+    this.db.run("BEGIN");
+    try {
+      await readCsv(input.data, encoding, ingest);
+      const result = ingest.finish();
+      const file: LoadedFile = {
+        fileId,
+        name: input.name,
+        bytes: total,
+        encoding: result.start.encoding,
+        encodingConfident: encoding !== null || result.start.guess.confident,
+        dialect: result.start.dialect,
+        headers: result.headers,
+        profiles: result.profiles,
+        mapping: result.mapping,
+        kind: result.mapping.kind,
+        rawTable,
+        rows: result.rows,
+        problemRows: 0,
+        state: result.mapping.confident ? "applied" : "needs-mapping",
+        tables: result.mapping.confident ? tablesFilled(result.mapping) : [],
+      };
+      this.files.set(fileId, { file, blob: input.data });
+      this.saveFileRow(file);
+      this.db.run("COMMIT");
+      return file;
+    } catch (error) {
+      this.db.run("ROLLBACK");
+      return fileError(input.name, error);
+    }
+  }
+
+  /** Applies a new mapping to a file from its raw table, without re-parsing. */
+  remap(fileId: number, mapping: FileMapping, settings: AnalysisSettings, onProgress: OnProgress = () => {}): LoadResult {
+    const entry = this.requireFile(fileId);
+    const file = entry.file;
+    onProgress({ file: file.name, stage: "insert", done: 0, total: file.rows });
+    this.db.run("BEGIN");
+    try {
+      this.deleteCanonicalRows([fileId]);
+      this.db.run("DELETE FROM _problems WHERE file_id = ? AND stage = 'convert'", [fileId]);
+      if (mapping.confident) {
+        this.dropCanonicalIndexes();
+        reconvertFromRaw(this.db, fileId, file.name, file.rawTable, file.headers, file.profiles, mapping, file.dialect.decimalMark);
+      }
+      file.mapping = mapping;
+      file.kind = mapping.kind;
+      file.state = mapping.confident ? "applied" : "needs-mapping";
+      file.tables = mapping.confident ? tablesFilled(mapping) : [];
+      this.saveFileRow(file);
+      this.db.run("COMMIT");
+    } catch (error) {
+      this.db.run("ROLLBACK");
+      throw error;
+    }
+    this.info = this.rebuild(settings, onProgress);
+    return { info: this.info, errors: [] };
+  }
+
+  /** Re-reads a file's original bytes with another encoding; keeps the mapping when the headers agree. */
+  async reencode(fileId: number, encoding: TextEncodingName, settings: AnalysisSettings, onProgress: OnProgress = () => {}): Promise<LoadResult> {
+    const { file, blob } = this.requireFile(fileId);
+    this.removeFiles([fileId]);
+    this.dropCanonicalIndexes();
+    const outcome = await this.loadOne({ name: file.name, data: blob }, encoding, null, onProgress);
+    const errors: FileError[] = "reason" in outcome ? [outcome] : [];
+    if (!("reason" in outcome) && outcome.headers.join("\u0001") === file.headers.join("\u0001") && file.state === "applied") {
+      return this.remap(outcome.fileId, file.mapping, settings, onProgress);
+    }
+    this.info = this.rebuild(settings, onProgress);
+    return { info: this.info, errors };
+  }
+
+  applySettings(settings: AnalysisSettings): DatasetInfo {
+    this.info = this.rebuild(settings);
+    return this.info;
+  }
+
+  clear(): DatasetInfo {
+    this.removeFiles([...this.files.keys()]);
+    this.info = this.rebuild({ asof: null, churnDays: null });
+    return this.info;
+  }
+
+  query(sql: string, params: SqlParams = []): QueryResult {
+    const results = this.db.exec(sql, [...params]);
+    const last = results[results.length - 1];
+    if (!last) return { columns: [], rows: [] };
+    const rows = last.values.map((values) => {
+      const row: Row = {};
+      last.columns.forEach((column, i) => (row[column] = values[i] ?? null));
+      return row;
+    });
+    return { columns: last.columns, rows };
+  }
+
+  exportCsv(table: string): string {
+    const known = this.db.exec("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?", [table]);
+    if (known.length === 0) throw new Error(`no table named ${table}`);
+    const result = this.db.exec(`SELECT * FROM ${quoteIdent(table)}`)[0];
+    const columns = result?.columns ?? this.db.exec(`PRAGMA table_info(${quoteIdent(table)})`)[0]?.values.map((v) => String(v[1])) ?? [];
+    return toExcelCsv(columns, result?.values ?? []);
+  }
+
+  /** The whole database as a SQLite file. */
+  exportDatabase(): Uint8Array {
+    // db.export() closes and reopens the database; nothing here holds prepared statements.
+    return this.db.export();
+  }
+
+  private requireFile(fileId: number): FileEntry {
+    const entry = this.files.get(fileId);
+    if (!entry) throw new Error(`no file with id ${fileId}`);
+    return entry;
+  }
+
+  private removeFiles(fileIds: number[]): void {
+    if (fileIds.length === 0) return;
+    this.db.run("BEGIN");
+    this.deleteCanonicalRows(fileIds);
+    for (const id of fileIds) {
+      const entry = this.files.get(id);
+      if (entry) this.db.run(`DROP TABLE IF EXISTS ${quoteIdent(entry.file.rawTable)}`);
+      this.db.run("DELETE FROM _problems WHERE file_id = ?", [id]);
+      this.db.run("DELETE FROM _files WHERE file_id = ?", [id]);
+      this.files.delete(id);
+    }
+    this.db.run("COMMIT");
+  }
+
+  private deleteCanonicalRows(fileIds: number[]): void {
+    const marks = fileIds.map(() => "?").join(",");
+    for (const table of CANONICAL_TABLES) this.db.run(`DELETE FROM ${table} WHERE _file IN (${marks})`, fileIds);
+  }
+
+  private dropCanonicalIndexes(): void {
+    for (const ddl of CANONICAL_INDEXES) {
+      const name = /INDEX IF NOT EXISTS (\w+)/.exec(ddl)?.[1];
+      if (name) this.db.run(`DROP INDEX IF EXISTS ${name}`);
+    }
+  }
+
+  private saveFileRow(file: LoadedFile): void {
+    this.db.run("DELETE FROM _files WHERE file_id = ?", [file.fileId]);
+    this.db.run(
+      `INSERT INTO _files (file_id, name, bytes, encoding, delimiter, raw_table, rows, problem_rows, state, mapping)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      [file.fileId, file.name, file.bytes, file.encoding, file.dialect.delimiter, file.rawTable, file.rows, file.state, JSON.stringify(file.mapping)],
+    );
+  }
+
+  private refreshProblemCounts(): void {
+    this.db.run(
+      `UPDATE _files SET problem_rows = (SELECT COUNT(DISTINCT row) FROM _problems p WHERE p.file_id = _files.file_id)`,
+    );
+    for (const [fileId, count] of this.db.exec("SELECT file_id, problem_rows FROM _files")[0]?.values ?? []) {
+      const entry = this.files.get(Number(fileId));
+      if (entry) entry.file.problemRows = Number(count);
+    }
+  }
+
+  /** Indexes, the analysis date, the churn window and the derived tables, in that order. */
+  private rebuild(settings: AnalysisSettings, onProgress: OnProgress = () => {}): DatasetInfo {
+    const file = [...this.files.values()].map((e) => e.file.name).join(", ");
+    onProgress({ file, stage: "index", done: 0, total: 0 });
+    for (const ddl of CANONICAL_INDEXES) this.db.run(ddl);
+    this.refreshProblemCounts();
+    onProgress({ file, stage: "summary", done: 0, total: 0 });
+    const asofDay = parseIsoDay(settings.asof) ?? latestDataDay(this.db);
+    const day = asofDay ?? 0;
+    buildSales(this.db, day);
+    const suggested = suggestedChurnDays(this.db);
+    const churnDays = settings.churnDays ?? suggested;
+    const contractual = hasChurnColumn(this.db);
+    buildCustomerSummary(this.db, day, churnDays, contractual);
+    const first = this.db.exec("SELECT MIN(day) FROM sales")[0]?.values[0]?.[0];
+    return {
+      files: [...this.files.values()].map((e) => e.file),
+      asof: asofDay === null ? null : dayToIso(asofDay),
+      asofDay,
+      churnDays,
+      suggestedChurnDays: suggested,
+      firstDay: typeof first === "number" ? first : null,
+      counts: this.counts(),
+      currency: ordersCurrency(this.db),
+      contractual,
+    };
+  }
+
+  private counts(): DatasetInfo["counts"] {
+    const sql = CANONICAL_TABLES.map((t) => `(SELECT COUNT(*) FROM ${t}) AS ${t}`).join(", ");
+    const row = this.query(`SELECT ${sql}`).rows[0] ?? {};
+    return Object.fromEntries(CANONICAL_TABLES.map((t) => [t, Number(row[t] ?? 0)])) as DatasetInfo["counts"];
+  }
+}
+
+function fileError(name: string, error: unknown): FileError {
+  if (error instanceof NotCsvError) return { name, reason: error.reason };
+  if (error instanceof FileRefusedError) return { name, reason: error.reason, params: error.params };
+  const message = error instanceof Error ? error.message : String(error);
+  if (/memory|allocation|Array buffer/i.test(message)) return { name, reason: "too_large" };
+  return { name, reason: "unreadable", params: { message } };
+}

@@ -1,0 +1,250 @@
+/**
+ * One file's way into the database: records from the CSV reader go to the raw table, and,
+ * once the mapping is known, through the row converter into the canonical tables, with
+ * every problem written to `_problems`. The mapping is decided on a sample of the first
+ * rows; if it is not confident the file stays raw until the user applies a mapping.
+ */
+import type { Database } from "sql.js";
+import { CANONICAL_TABLES, type CanonicalTable } from "../ingest/canonical.ts";
+import { createRowConverter, type Problem } from "../ingest/convert.ts";
+import { isHeaderRepeat, normalizeHeaders } from "../ingest/headers.ts";
+import { suggestMapping, tablesFilled, type FileMapping } from "../ingest/mapping.ts";
+import { profileColumns, type ColumnProfile } from "../ingest/profile.ts";
+import type { CsvSink, CsvStart } from "../ingest/read-csv.ts";
+import { BulkInserter } from "./bulk-insert.ts";
+import { MAX_COLUMNS, createRawTable, rawColumnNames, rawRecords } from "./raw-table.ts";
+import { canonicalColumns } from "./schema.ts";
+
+/** Rows the type inference and the mapping look at (PRODUCT.md: the first 10,000). */
+export const SAMPLE_ROWS = 10_000;
+
+/** A file refused as a whole; reason is an i18n key under `errors.`. */
+export class FileRefusedError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(reason);
+  }
+}
+
+type ProblemStage = "parse" | "convert";
+
+/** Writes problems of one file to `_problems`. */
+class ProblemLog {
+  private readonly inserter: BulkInserter;
+  constructor(
+    db: Database,
+    private readonly fileId: number,
+    private readonly fileName: string,
+  ) {
+    this.inserter = new BulkInserter(db, "_problems", ["file_id", "file", "row", "column", "value", "reason", "stage"]);
+  }
+  add(problem: Problem, stage: ProblemStage): void {
+    // Very long values (a 5 MB field) are cut: the report needs to show it, not hold it.
+    const value = problem.value.length > 200 ? `${problem.value.slice(0, 200)}…` : problem.value;
+    this.inserter.add([this.fileId, this.fileName, problem.row, problem.column, value, problem.reason, stage]);
+  }
+  finish(): void {
+    this.inserter.finish();
+  }
+}
+
+/**
+ * Feeds converted records of one file into the canonical tables. Customer rows are
+ * de-duplicated by id within the file: repeats in a customers file are reported, repeats
+ * in a flat order export (one customer, many orders) are expected and skipped silently.
+ */
+export class CanonicalWriter {
+  private readonly inserters = new Map<CanonicalTable, { inserter: BulkInserter; columns: string[] }>();
+  private readonly seenCustomers = new Set<string>();
+  private readonly convert: ReturnType<typeof createRowConverter>;
+  private readonly reportDuplicates: boolean;
+
+  constructor(
+    db: Database,
+    private readonly fileId: number,
+    headers: string[],
+    profiles: ColumnProfile[],
+    mapping: FileMapping,
+    decimalMark: "." | ",",
+    private readonly problems: ProblemLog,
+  ) {
+    this.convert = createRowConverter(headers, profiles, mapping, decimalMark);
+    this.reportDuplicates = mapping.kind === "customers";
+    for (const table of tablesFilled(mapping)) {
+      const columns = canonicalColumns(table).map((c) => c.name);
+      this.inserters.set(table, { inserter: new BulkInserter(db, table, columns), columns });
+    }
+  }
+
+  write(record: string[], row: number): boolean {
+    const { records, problems } = this.convert(record, row);
+    for (const problem of problems) this.problems.add(problem, "convert");
+    let duplicate = false;
+    for (const table of CANONICAL_TABLES) {
+      const values = records[table];
+      const target = this.inserters.get(table);
+      if (!values || !target) continue;
+      if (table === "customers") {
+        const id = String(values.customer_id);
+        if (this.seenCustomers.has(id)) {
+          if (this.reportDuplicates) {
+            this.problems.add({ row, column: "", value: id, reason: "duplicate_id" }, "convert");
+            duplicate = true;
+          }
+          continue;
+        }
+        this.seenCustomers.add(id);
+      }
+      values._file = this.fileId;
+      values._row = row;
+      target.inserter.add(target.columns.map((c) => values[c] ?? null));
+    }
+    return problems.length > 0 || duplicate;
+  }
+
+  finish(): void {
+    for (const { inserter } of this.inserters.values()) inserter.finish();
+  }
+}
+
+export interface IngestedFile {
+  headers: string[];
+  profiles: ColumnProfile[];
+  mapping: FileMapping;
+  start: CsvStart;
+  rows: number;
+}
+
+/**
+ * The CSV sink for one file. Buffers the first SAMPLE_ROWS records, profiles and maps them,
+ * then streams every record into the raw table (and the canonical tables when the mapping
+ * is confident or given).
+ */
+export class FileIngest implements CsvSink {
+  private headers: string[] | null = null;
+  private rawColumns: string[] = [];
+  private meta: CsvStart | null = null;
+  private sample: { row: number; record: string[] }[] = [];
+  private raw: BulkInserter | null = null;
+  private writer: CanonicalWriter | null = null;
+  private readonly problems: ProblemLog;
+  private profiles: ColumnProfile[] = [];
+  private mapping: FileMapping | null = null;
+  private lastRow = 1;
+
+  constructor(
+    private readonly db: Database,
+    private readonly fileId: number,
+    fileName: string,
+    private readonly rawTable: string,
+    /** A mapping to use instead of the suggested one (re-encoding keeps the user's mapping when headers agree). */
+    private readonly givenMapping: FileMapping | null,
+    private readonly onRows: (bytesRead: number) => void,
+  ) {
+    this.problems = new ProblemLog(db, fileId, fileName);
+  }
+
+  start(meta: CsvStart): void {
+    this.meta = meta;
+  }
+
+  records(batch: string[][], bytesRead: number): void {
+    for (const record of batch) {
+      if (!this.headers) {
+        this.acceptHeader(record);
+        continue;
+      }
+      const row = ++this.lastRow;
+      if (this.raw) this.writeRow(record, row);
+      else {
+        this.sample.push({ row, record });
+        if (this.sample.length >= SAMPLE_ROWS) this.beginWriting();
+      }
+    }
+    this.onRows(bytesRead);
+  }
+
+  private acceptHeader(record: string[]): void {
+    if (record.length > MAX_COLUMNS) throw new FileRefusedError("too_many_columns", { columns: record.length, max: MAX_COLUMNS });
+    this.headers = normalizeHeaders(record);
+    this.rawColumns = rawColumnNames(this.headers);
+  }
+
+  private beginWriting(): void {
+    const headers = this.headers;
+    if (!headers || !this.meta) throw new FileRefusedError("empty_file");
+    const sampleRecords = this.sample.filter((s) => !isHeaderRepeat(s.record, headers)).map((s) => fitToWidth(s.record, headers.length));
+    this.profiles = profileColumns(headers, sampleRecords, this.meta.dialect.decimalMark);
+    this.mapping = this.givenMapping ?? suggestMapping(this.profiles);
+    createRawTable(this.db, this.rawTable, this.rawColumns);
+    this.raw = new BulkInserter(this.db, this.rawTable, ["_row", ...this.rawColumns]);
+    if (this.mapping.confident) {
+      this.writer = new CanonicalWriter(this.db, this.fileId, headers, this.profiles, this.mapping, this.meta.dialect.decimalMark, this.problems);
+    }
+    for (const { row, record } of this.sample) this.writeRow(record, row);
+    this.sample = [];
+  }
+
+  private writeRow(record: string[], row: number): void {
+    const headers = this.headers as string[];
+    if (isHeaderRepeat(record, headers)) {
+      this.problems.add({ row, column: "", value: record.join(this.meta?.dialect.delimiter ?? ","), reason: "repeated_header" }, "parse");
+      return;
+    }
+    if (record.length !== headers.length) {
+      this.problems.add({ row, column: "", value: `${record.length} / ${headers.length}`, reason: "ragged_row" }, "parse");
+    }
+    const fitted = fitToWidth(record, headers.length);
+    (this.raw as BulkInserter).add([row, ...fitted]);
+    this.writer?.write(fitted, row);
+  }
+
+  /** Ends the file; throws FileRefusedError when it held no data rows. */
+  finish(): IngestedFile {
+    if (!this.headers || !this.meta) throw new FileRefusedError("empty_file");
+    if (!this.raw) {
+      if (this.sample.length === 0) throw new FileRefusedError("header_only");
+      this.beginWriting();
+    }
+    this.raw?.finish();
+    this.writer?.finish();
+    this.problems.finish();
+    return {
+      headers: this.headers,
+      profiles: this.profiles,
+      mapping: this.mapping as FileMapping,
+      start: this.meta,
+      rows: this.lastRow - 1,
+    };
+  }
+}
+
+/**
+ * Pads a short record with empty cells; a long one keeps its extra cells joined into the
+ * last column so that nothing is lost (the row is reported as ragged).
+ */
+export function fitToWidth(record: string[], width: number): string[] {
+  if (record.length === width) return record;
+  if (record.length < width) return [...record, ...new Array<string>(width - record.length).fill("")];
+  return [...record.slice(0, width - 1), record.slice(width - 1).join(" | ")];
+}
+
+/** Rebuilds one file's canonical rows from its raw table with a new mapping (no re-parsing). */
+export function reconvertFromRaw(
+  db: Database,
+  fileId: number,
+  fileName: string,
+  rawTable: string,
+  headers: string[],
+  profiles: ColumnProfile[],
+  mapping: FileMapping,
+  decimalMark: "." | ",",
+): void {
+  const problems = new ProblemLog(db, fileId, fileName);
+  const writer = new CanonicalWriter(db, fileId, headers, profiles, mapping, decimalMark, problems);
+  for (const { row, record } of rawRecords(db, rawTable)) writer.write(record, row);
+  writer.finish();
+  problems.finish();
+}

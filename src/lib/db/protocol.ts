@@ -1,0 +1,125 @@
+/**
+ * The typed messages between the page (client.ts) and the database worker (db.worker.ts).
+ * Every request carries an id; every reply, errors too, echoes it. Progress events carry
+ * the id of the request they belong to.
+ */
+import type { CanonicalTable, FieldRef } from "../ingest/canonical.ts";
+import type { TextEncodingName } from "../ingest/decode.ts";
+import type { Dialect } from "../ingest/sniff.ts";
+import type { ColumnProfile } from "../ingest/profile.ts";
+import type { FileKind, FileMapping } from "../ingest/mapping.ts";
+
+export type SqlValue = string | number | null | Uint8Array;
+export type SqlParams = readonly (string | number | null)[];
+export type Row = Record<string, SqlValue>;
+
+/** What the engine knows about one loaded file (shown on the Data page). */
+export interface LoadedFile {
+  fileId: number;
+  name: string;
+  bytes: number;
+  encoding: TextEncodingName;
+  /** False when the decoder had to guess between legacy encodings; the page offers an override. */
+  encodingConfident: boolean;
+  dialect: Dialect;
+  headers: string[];
+  profiles: ColumnProfile[];
+  mapping: FileMapping;
+  kind: FileKind;
+  /** Name of the raw table holding every column as TEXT, plus `_row`. */
+  rawTable: string;
+  rows: number;
+  problemRows: number;
+  /** "applied": canonical tables include this file; "needs-mapping": a required column is unmapped. */
+  state: "applied" | "needs-mapping";
+  tables: CanonicalTable[];
+}
+
+/** Settings that change the derived tables (customer_summary and friends), not the files. */
+export interface AnalysisSettings {
+  /** ISO date; null = the latest date in the data (PRODUCT.md, asof rule). */
+  asof: string | null;
+  /** Inactivity window in days; null = derived from purchase gaps (PRODUCT.md, churn window). */
+  churnDays: number | null;
+}
+
+/** The resolved settings and shape of the data after a rebuild. */
+export interface DatasetInfo {
+  files: LoadedFile[];
+  /** Resolved analysis date (ISO) or null when there are no dated rows. */
+  asof: string | null;
+  asofDay: number | null;
+  churnDays: number;
+  /** The default churn window the data suggests (may differ from churnDays when set by hand). */
+  suggestedChurnDays: number;
+  firstDay: number | null;
+  /** Row counts of the canonical tables. */
+  counts: Record<CanonicalTable, number>;
+  /** ISO 4217 code of the orders' currency when one is known, else null. */
+  currency: string | null;
+  /** True when customers carry a churn column (subscription business). */
+  contractual: boolean;
+}
+
+export interface FileInput {
+  name: string;
+  data: Blob;
+}
+
+export type Request =
+  | { id: number; type: "load"; files: FileInput[]; replace: boolean; settings: AnalysisSettings }
+  | { id: number; type: "remap"; fileId: number; mapping: FileMapping; settings: AnalysisSettings }
+  | { id: number; type: "reencode"; fileId: number; encoding: TextEncodingName; settings: AnalysisSettings }
+  | { id: number; type: "settings"; settings: AnalysisSettings }
+  | { id: number; type: "query"; sql: string; params: SqlParams }
+  | { id: number; type: "export-db" }
+  | { id: number; type: "export-csv"; table: string }
+  | { id: number; type: "clear" };
+
+/** A file that could not be loaded at all (empty, not a CSV, too many columns…). */
+export interface FileError {
+  name: string;
+  /** i18n key under `errors.` and its parameters. */
+  reason: string;
+  params?: Record<string, string | number>;
+}
+
+export interface LoadResult {
+  info: DatasetInfo;
+  errors: FileError[];
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: Row[];
+}
+
+export type ResultOf<R extends Request> = R["type"] extends "load" | "remap" | "reencode"
+  ? LoadResult
+  : R["type"] extends "settings" | "clear"
+    ? DatasetInfo
+    : R["type"] extends "query"
+      ? QueryResult
+      : R["type"] extends "export-db"
+        ? Uint8Array
+        : R["type"] extends "export-csv"
+          ? string
+          : never;
+
+export type ProgressStage = "read" | "parse" | "insert" | "index" | "summary";
+
+export interface Progress {
+  file: string;
+  stage: ProgressStage;
+  /** Bytes (read/parse) or rows done, out of total; total 0 when unknown. */
+  done: number;
+  total: number;
+}
+
+export type Response =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: string }
+  | { id: number; progress: Progress };
+
+/** Sent once when the worker has sqlite ready (or failed to start). */
+export type ReadyMessage = { ready: true } | { ready: false; error: string };

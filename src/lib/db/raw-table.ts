@@ -1,0 +1,55 @@
+/**
+ * Raw tables keep every column of a file as TEXT under its original header, plus `_row`
+ * (the record's row number in the file, header = row 1), so nothing in a file is lost and
+ * re-mapping never re-parses.
+ */
+import type { Database } from "sql.js";
+import { quoteIdent } from "./schema.ts";
+
+/** SQLite's limit on columns in a table. */
+export const MAX_COLUMNS = 2000;
+
+/** `raw_3_orders_2024`: ASCII-only so it is easy to type in the SQL console. */
+export function rawTableName(fileId: number, fileName: string): string {
+  const stem = fileName
+    .replace(/\.[^.]*$/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40);
+  return stem ? `raw_${fileId}_${stem}` : `raw_${fileId}`;
+}
+
+/**
+ * SQLite compares column names case-insensitively, so `Name` and `name` (which
+ * normalizeHeaders keeps apart) would collide: later ones get ` (2)`, ` (3)`.
+ */
+export function rawColumnNames(headers: readonly string[]): string[] {
+  const taken = new Set<string>(["_row"]);
+  return headers.map((header) => {
+    let name = header;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${header} (${n})`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+export function createRawTable(db: Database, table: string, columns: readonly string[]): void {
+  const defs = columns.map((c) => `${quoteIdent(c)} TEXT`);
+  db.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+  db.run(`CREATE TABLE ${quoteIdent(table)} (_row INTEGER, ${defs.join(", ")})`);
+}
+
+/** Streams the raw table back as string records in file order (for re-mapping). */
+export function* rawRecords(db: Database, table: string): Generator<{ row: number; record: string[] }> {
+  const stmt = db.prepare(`SELECT * FROM ${quoteIdent(table)} ORDER BY _row`);
+  try {
+    while (stmt.step()) {
+      const values = stmt.get();
+      const record = values.slice(1).map((v) => (v === null ? "" : String(v)));
+      yield { row: Number(values[0]), record };
+    }
+  } finally {
+    stmt.free();
+  }
+}

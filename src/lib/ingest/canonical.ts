@@ -1,0 +1,142 @@
+/**
+ * The canonical data model (PRODUCT.md, "Data model"): the tables every analysis reads,
+ * and for each field the kind of value it holds. Mapping targets these fields; the db
+ * layer derives its DDL from them, so this is the one place a field is declared.
+ */
+
+export type CanonicalTable = "customers" | "orders" | "feedback" | "interactions";
+
+export const CANONICAL_TABLES: readonly CanonicalTable[] = ["customers", "orders", "feedback", "interactions"];
+
+/**
+ * What a field holds once coerced:
+ * - id / text / category: kept as text (IDs and phones never become numbers);
+ * - date: a calendar day, stored as an ISO string plus an integer epoch day;
+ * - datetime: a moment, stored as ISO text (minutes precision) plus fractional epoch day;
+ * - money / number: a JS number (money accepts currency symbols and thousands separators);
+ * - score: a number that must lie inside `range`;
+ * - flag: 0/1 from Yes/No, true/false, 1/0, 是/否, Y/N;
+ * - email / phone: text checked for shape.
+ */
+export type FieldKind =
+  | "id"
+  | "text"
+  | "category"
+  | "date"
+  | "datetime"
+  | "money"
+  | "number"
+  | "score"
+  | "flag"
+  | "email"
+  | "phone";
+
+export interface CanonicalField {
+  table: CanonicalTable;
+  name: string;
+  kind: FieldKind;
+  /** Required for the table to be usable (PRODUCT.md marks them with *). */
+  required?: boolean;
+  /** Inclusive valid range for scores. */
+  range?: readonly [number, number];
+}
+
+const field = (
+  table: CanonicalTable,
+  name: string,
+  kind: FieldKind,
+  extra: Partial<Pick<CanonicalField, "required" | "range">> = {},
+): CanonicalField => ({ table, name, kind, ...extra });
+
+export const CANONICAL_FIELDS: Record<CanonicalTable, readonly CanonicalField[]> = {
+  customers: [
+    field("customers", "customer_id", "id", { required: true }),
+    field("customers", "name", "text"),
+    field("customers", "email", "email"),
+    field("customers", "phone", "phone"),
+    field("customers", "region", "category"),
+    field("customers", "country", "category"),
+    field("customers", "city", "category"),
+    field("customers", "gender", "category"),
+    field("customers", "birth_date", "date"),
+    field("customers", "acquisition_channel", "category"),
+    field("customers", "signup_date", "date"),
+    field("customers", "tier", "category"),
+    field("customers", "churned", "flag"),
+    field("customers", "churn_date", "date"),
+    field("customers", "contract_type", "category"),
+    field("customers", "tenure_months", "number"),
+  ],
+  orders: [
+    field("orders", "order_id", "id"),
+    field("orders", "customer_id", "id", { required: true }),
+    field("orders", "order_date", "date", { required: true }),
+    // Required unless quantity and unit_price are both mapped (see requiredSatisfied).
+    field("orders", "amount", "money", { required: true }),
+    field("orders", "quantity", "number"),
+    field("orders", "unit_price", "money"),
+    field("orders", "currency", "category"),
+    field("orders", "channel", "category"),
+    field("orders", "category", "category"),
+    field("orders", "product", "text"),
+    field("orders", "status", "category"),
+  ],
+  feedback: [
+    field("feedback", "feedback_id", "id"),
+    field("feedback", "customer_id", "id"),
+    field("feedback", "date", "date", { required: true }),
+    field("feedback", "nps_score", "score", { range: [0, 10] }),
+    field("feedback", "csat_score", "score", { range: [1, 5] }),
+    field("feedback", "ces_score", "score", { range: [1, 7] }),
+    field("feedback", "rating", "score", { range: [1, 5] }),
+    field("feedback", "channel", "category"),
+    field("feedback", "category", "category"),
+    field("feedback", "comment", "text"),
+    field("feedback", "first_response_minutes", "number"),
+    field("feedback", "resolution_hours", "number"),
+    field("feedback", "created_at", "datetime"),
+    field("feedback", "first_response_at", "datetime"),
+    field("feedback", "resolved_at", "datetime"),
+    field("feedback", "status", "category"),
+  ],
+  interactions: [
+    field("interactions", "customer_id", "id", { required: true }),
+    field("interactions", "date", "date", { required: true }),
+    field("interactions", "channel", "category"),
+    field("interactions", "type", "category"),
+    field("interactions", "outcome", "category"),
+  ],
+};
+
+/** A mapping target: "orders.amount" style reference. */
+export interface FieldRef {
+  table: CanonicalTable;
+  field: string;
+}
+
+export const fieldKey = (ref: FieldRef): string => `${ref.table}.${ref.field}`;
+
+export function findField(ref: FieldRef): CanonicalField | undefined {
+  return CANONICAL_FIELDS[ref.table].find((f) => f.name === ref.field);
+}
+
+/**
+ * The required fields of `table` that `mapped` leaves unmapped. orders.amount counts as
+ * mapped when quantity and unit_price both are (amount = quantity × unit_price).
+ */
+export function missingRequired(table: CanonicalTable, mapped: ReadonlySet<string>): FieldRef[] {
+  const amountFromParts = mapped.has("orders.quantity") && mapped.has("orders.unit_price");
+  return CANONICAL_FIELDS[table]
+    .filter((f) => f.required && !mapped.has(`${table}.${f.name}`))
+    .filter((f) => !(table === "orders" && f.name === "amount" && amountFromParts))
+    .map((f) => ({ table, field: f.name }));
+}
+
+/**
+ * Order statuses that mean the order was returned, refunded or cancelled
+ * (compared lower-cased, trimmed; a substring match catches "Refunded - partial").
+ */
+export const RETURN_STATUS_WORDS: readonly string[] = [
+  "return", "refund", "cancel", "void", "chargeback",
+  "退款", "已退款", "退货", "退貨", "取消", "已取消", "退单", "退單",
+];

@@ -1,0 +1,86 @@
+/**
+ * Streams a file through decode → sniff → parse: bytes arrive in chunks, one streaming
+ * TextDecoder turns them into text, the dialect is sniffed on the first chunk, and the
+ * chunk parser hands complete records to the sink as they appear. No DOM, no DB.
+ */
+import { createStreamDecoder, detectEncoding, type EncodingGuess, type TextEncodingName } from "./decode.ts";
+import { CsvChunkParser } from "./parse.ts";
+import { sniffDialect, type Dialect } from "./sniff.ts";
+
+/** Bytes read before the encoding and dialect are decided. */
+const SAMPLE_BYTES = 64 * 1024;
+
+export interface CsvStart {
+  guess: EncodingGuess;
+  encoding: TextEncodingName;
+  dialect: Dialect;
+}
+
+export interface CsvSink {
+  start(meta: CsvStart): void;
+  /** Complete records (the header is the first record of the first call) and the bytes read so far. */
+  records(batch: string[][], bytesRead: number): void;
+}
+
+/** Why a file is not read as CSV at all; an i18n key under `errors.`. */
+export type NotCsvReason = "empty_file" | "binary_file" | "json_file";
+
+export class NotCsvError extends Error {
+  constructor(readonly reason: NotCsvReason) {
+    super(reason);
+  }
+}
+
+async function readAtLeast(reader: ReadableStreamDefaultReader<Uint8Array>, minBytes: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  while (length < minBytes) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    length += value.length;
+  }
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
+/** Refuses what is plainly not delimited text: nothing, NUL bytes (binary, xlsx, images) or JSON. */
+export function notCsvReason(headText: string): NotCsvReason | null {
+  if (headText.trim() === "") return "empty_file";
+  // Judged on the decoded text: UTF-16 files are full of NUL bytes but decode cleanly.
+  if (headText.slice(0, 8192).includes("\u0000")) return "binary_file";
+  const first = headText.trimStart()[0];
+  if ((first === "{" || first === "[") && /^\s*[[{]\s*["{[\]]/.test(headText)) return "json_file";
+  return null;
+}
+
+export async function readCsv(blob: Blob, encodingOverride: TextEncodingName | null, sink: CsvSink): Promise<void> {
+  const reader = blob.stream().getReader();
+  const head = await readAtLeast(reader, SAMPLE_BYTES);
+  const guess = detectEncoding(head.subarray(0, SAMPLE_BYTES));
+  const encoding = encodingOverride ?? guess.encoding;
+  const decoder = createStreamDecoder(encoding);
+  const headText = decoder.decode(head);
+  const refusal = notCsvReason(headText);
+  if (refusal) {
+    await reader.cancel();
+    throw new NotCsvError(refusal);
+  }
+  const dialect = sniffDialect(headText);
+  const parser = new CsvChunkParser(dialect);
+  sink.start({ guess, encoding, dialect });
+  let bytesRead = head.length;
+  sink.records(parser.push(headText), bytesRead);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytesRead += value.length;
+    sink.records(parser.push(decoder.decode(value)), bytesRead);
+  }
+  sink.records([...parser.push(decoder.end()), ...parser.end()], bytesRead);
+}
