@@ -1,0 +1,150 @@
+/**
+ * The engine on a tiny shop whose every number is worked out by hand below.
+ *
+ * orders.csv: O1 A 2024-01-05 100 | O2 A 2024-02-10 50 | O3 B 2024-03-01 200 |
+ *   O4 B 2024-03-01 −200 returned (a return: excluded) | O5 C 2023-06-15 80 |
+ *   O6 A 2024-03-31 30 + 20 (two lines of one order = 50) | O7 D 2024-03-20 blank amount
+ *   (a problem: not loaded into orders).
+ * Sales: O1 100, O2 50, O3 200, O5 80, O6 50 → 5 orders, revenue 480, buyers A B C.
+ * asof = latest order date 2024-03-31. Gaps between A's purchase days: 36 and 50 →
+ *   P90 = 36 + 0.9 × 14 = 48.6 → churn window 60 days. Active = last order on or after
+ *   2024-01-31: A (03-31) and B (03-01); C (2023-06-15, 290 days before asof) churned.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../../src/lib/db/engine.ts";
+import { loadKpis } from "../../../src/lib/analytics/overview.ts";
+import { NO_FILTERS } from "../../../src/lib/analytics/filters.ts";
+import { DEFAULT_SETTINGS, csvFile, newEngine, queryFnOf } from "../../helpers/engine.ts";
+
+const ORDERS = `order_id,customer_id,order_date,amount,status
+O1,A,2024-01-05,100.00,completed
+O2,A,2024-02-10,50.00,completed
+O3,B,2024-03-01,200.00,completed
+O4,B,2024-03-01,-200.00,returned
+O5,C,2023-06-15,80.00,completed
+O6,A,2024-03-31,30.00,completed
+O6,A,2024-03-31,20.00,completed
+O7,D,2024-03-20,,completed
+`;
+
+const CUSTOMERS = `customer_id,name,region
+A,张伟,East
+B,Mary Smith,West
+C,王芳,East
+E,Lead Only,West
+`;
+
+// NPS: promoters 10 9 9, passive 7, detractor 3 → (3 − 1) / 5 = 40.
+// CSAT: 5 4 3 2 5 → 3 of 5 are 4–5 = 0.6. CES: 2 3 4 → mean 3.
+const FEEDBACK = `feedback_id,customer_id,date,nps_score,csat_score,ces_score
+F1,A,2024-01-10,10,5,2
+F2,B,2024-03-02,9,4,3
+F3,C,2023-07-01,9,3,4
+F4,A,2024-02-12,7,2,
+F5,B,2024-03-05,3,5,
+`;
+
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = await newEngine();
+  const result = await engine.load(
+    [csvFile("orders.csv", ORDERS), csvFile("customers.csv", CUSTOMERS), csvFile("feedback.csv", FEEDBACK)],
+    false,
+    DEFAULT_SETTINGS,
+  );
+  expect(result.errors).toEqual([]);
+});
+
+const rows = (sql: string, params: (string | number)[] = []) => engine.query(sql, params).rows;
+
+describe("loading", () => {
+  it("maps each file and keeps every raw row", () => {
+    const files = engine.dataset.files;
+    expect(files.map((f) => [f.name, f.kind, f.state, f.rows])).toEqual([
+      ["orders.csv", "orders", "applied", 8],
+      ["customers.csv", "customers", "applied", 4],
+      ["feedback.csv", "feedback", "applied", 5],
+    ]);
+    expect(rows(`SELECT COUNT(*) AS n FROM "${files[0]?.rawTable}"`)[0]?.n).toBe(8);
+  });
+
+  it("reports the blank amount with file, row and column, and loads the other rows", () => {
+    expect(rows("SELECT file, row, \"column\", reason FROM _problems")).toEqual([
+      { file: "orders.csv", row: 9, column: "amount", reason: "missing_required" },
+    ]);
+    expect(rows("SELECT COUNT(*) AS n FROM orders")[0]?.n).toBe(7);
+    expect(rows("SELECT is_return FROM orders WHERE order_id = 'O4'")[0]?.is_return).toBe(1);
+  });
+
+  it("resolves asof and the churn window from the data", () => {
+    expect(engine.dataset.asof).toBe("2024-03-31");
+    expect(engine.dataset.suggestedChurnDays).toBe(60);
+    expect(engine.dataset.churnDays).toBe(60);
+  });
+});
+
+describe("customer_summary", () => {
+  it("holds R, F, M, stage and churn per customer", () => {
+    const summary = rows(
+      `SELECT customer_id, first_order, last_order, frequency, recency_days, monetary, lifecycle_stage, churned
+       FROM customer_summary ORDER BY customer_id`,
+    );
+    expect(summary).toEqual([
+      { customer_id: "A", first_order: "2024-01-05", last_order: "2024-03-31", frequency: 3, recency_days: 1, monetary: 200, lifecycle_stage: "developing", churned: 0 },
+      { customer_id: "B", first_order: "2024-03-01", last_order: "2024-03-01", frequency: 1, recency_days: 31, monetary: 200, lifecycle_stage: "acquired", churned: 0 },
+      { customer_id: "C", first_order: "2023-06-15", last_order: "2023-06-15", frequency: 1, recency_days: 291, monetary: 80, lifecycle_stage: "churned", churned: 1 },
+      { customer_id: "E", first_order: null, last_order: null, frequency: 0, recency_days: null, monetary: 0, lifecycle_stage: "contact", churned: null },
+    ]);
+  });
+
+  it("moves asof when set: data after it is ignored", () => {
+    engine.applySettings({ asof: "2024-02-29", churnDays: 30 });
+    const a = rows("SELECT frequency, recency_days, monetary, lifecycle_stage FROM customer_summary WHERE customer_id = 'A'")[0];
+    // Orders up to 2024-02-29: O1, O2 → 2 orders, 150; last 02-10 → recency 20, inside 30 days.
+    expect(a).toEqual({ frequency: 2, recency_days: 20, monetary: 150, lifecycle_stage: "developing" });
+    engine.applySettings(DEFAULT_SETTINGS);
+  });
+});
+
+describe("KPIs", () => {
+  it("match the hand-worked values over all time", async () => {
+    const { values, comparison } = await loadKpis(queryFnOf(engine), engine.dataset, NO_FILTERS);
+    const kpi = Object.fromEntries(values.map((v) => [v.id, v.value]));
+    expect(comparison).toBe("none");
+    expect(kpi.customers).toBe(3);
+    expect(kpi.orders).toBe(5);
+    expect(kpi.revenue).toBe(480);
+    expect(kpi.aov).toBe(96);
+    expect(kpi.frequency).toBeCloseTo(5 / 3, 10);
+    expect(kpi.repeat_rate).toBeCloseTo(1 / 3, 10);
+    expect(kpi.active_customers).toBe(2);
+    expect(kpi.churn_rate).toBeCloseTo(1 / 3, 10);
+    expect(kpi.nps).toBe(40);
+    expect(kpi.csat).toBe(0.6);
+    expect(kpi.ces).toBe(3);
+    // One row with a problem out of 8 + 4 + 5 rows loaded.
+    expect(kpi.data_quality).toBeCloseTo(1 - 1 / 17, 10);
+    expect(kpi.clv_avg).toBeNull();
+  });
+
+  it("obey a date range and compare with the previous period of equal length", async () => {
+    // 2024-02-01..2024-03-31 is 60 days: O2, O3, O6 → 300 from A and B.
+    // Previous 60 days, 2023-12-03..2024-01-31: O1 → 100 from A.
+    const filters = { ...NO_FILTERS, from: "2024-02-01", to: "2024-03-31" };
+    const { values, comparison } = await loadKpis(queryFnOf(engine), engine.dataset, filters);
+    const revenue = values.find((v) => v.id === "revenue");
+    expect(comparison).toBe("previous_period");
+    expect(revenue).toEqual({ id: "revenue", value: 300, previous: 100 });
+    expect(values.find((v) => v.id === "customers")?.value).toBe(2);
+    // F2 and F4, F5 fall in the range: 9, 7, 3 → (1 − 1) / 3 = 0.
+    expect(values.find((v) => v.id === "nps")?.value).toBe(0);
+  });
+
+  it("obey a region filter", async () => {
+    // East = A and C: O1 100 + O2 50 + O6 50 + O5 80 = 280.
+    const { values } = await loadKpis(queryFnOf(engine), engine.dataset, { ...NO_FILTERS, region: ["East"] });
+    expect(values.find((v) => v.id === "revenue")?.value).toBe(280);
+    expect(values.find((v) => v.id === "customers")?.value).toBe(2);
+  });
+});
