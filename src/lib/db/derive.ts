@@ -88,16 +88,16 @@ export function buildCustomerSummary(db: Database, asofDay: number, churnDays: n
   db.run("DROP TABLE IF EXISTS customer_summary");
   db.run(
     `CREATE TABLE customer_summary AS
-     WITH per AS (
+     WITH per AS MATERIALIZED (
             SELECT customer_id, MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS frequency,
                    TOTAL(amount) AS monetary,
                    COUNT(DISTINCT strftime('%Y', day * 86400, 'unixepoch') || ((CAST(strftime('%m', day * 86400, 'unixepoch') AS INTEGER) + 2) / 3)) AS quarters
             FROM sales GROUP BY customer_id),
-          attrs AS (
+          attrs AS MATERIALIZED (
             SELECT * FROM customers
             WHERE rowid IN (SELECT MIN(rowid) FROM customers GROUP BY customer_id)
               AND (signup_day IS NULL OR signup_day <= :asof)),
-          ids AS (SELECT customer_id FROM per UNION SELECT customer_id FROM attrs)
+          ids AS MATERIALIZED (SELECT customer_id FROM per UNION SELECT customer_id FROM attrs)
      SELECT ids.customer_id,
             date(per.first_day * 86400, 'unixepoch') AS first_order,
             date(per.last_day * 86400, 'unixepoch') AS last_order,

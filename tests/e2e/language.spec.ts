@@ -1,0 +1,35 @@
+/** Switching language: no English UI text is left on a Chinese page. */
+import { expect, openApp, test } from "./fixtures.ts";
+
+// Words allowed on a Chinese page: product and metric names, units and codes.
+const ALLOWED = new Set(["CRM", "Lens", "NPS", "CSAT", "CES", "CLV", "RFM", "AOV", "SQL", "CSV", "PNG", "SVG", "SQLite", "CNY", "KPI", "UTF", "GBK", "Big5", "English"]);
+
+async function englishWords(text: string): Promise<string[]> {
+  return [...new Set(text.match(/[A-Za-z][A-Za-z'-]{2,}/g) ?? [])].filter((w) => !ALLOWED.has(w));
+}
+
+for (const [lang, sample] of [["zh-CN", "客户"], ["zh-TW", "客戶"]] as const) {
+  for (const route of ["#/", "#/data"]) {
+    test(`${lang} ${route} has no English UI text`, async ({ guardedPage: page }) => {
+      await openApp(page, `${route}?lang=${lang}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await expect(page.locator("body")).toContainText(sample);
+      // Data values (file names, headers, table cells) are the user's text, not UI text.
+      const uiText = await page.evaluate(() => {
+        const clone = document.body.cloneNode(true) as HTMLElement;
+        clone.querySelectorAll("[data-user-text], table, textarea, option, script, style").forEach((n) => n.remove());
+        return clone.innerText;
+      });
+      expect(await englishWords(uiText)).toEqual([]);
+      const name = route === "#/" ? "overview" : "data";
+      await page.screenshot({ path: `test-results/screens/${name}-${lang}-desktop.png`, fullPage: true });
+    });
+  }
+}
+
+test("the language switch changes the page language", async ({ guardedPage: page }) => {
+  await openApp(page);
+  await page.getByRole("combobox", { name: /language|语言|語言/i }).selectOption("zh-TW");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-TW");
+  expect(page.url()).toContain("lang=zh-TW");
+});
