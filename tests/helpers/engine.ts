@@ -11,7 +11,7 @@ export async function newEngine(): Promise<Engine> {
   return Engine.create(await initSqlJs());
 }
 
-export const csvFile = (name: string, text: string | Uint8Array): FileInput => ({ name, data: new Blob([text]) });
+export const csvFile = (name: string, text: string | Uint8Array<ArrayBuffer>): FileInput => ({ name, data: new Blob([text]) });
 
 export const diskFile = (path: string): FileInput => ({
   name: path.split("/").pop() ?? path,

@@ -6,10 +6,12 @@
  */
 import type { Database } from "sql.js";
 import { CANONICAL_TABLES, type CanonicalTable } from "../ingest/canonical.ts";
-import { createRowConverter, type Problem } from "../ingest/convert.ts";
+import { createRowConverter, parseErrorProblem, type Problem } from "../ingest/convert.ts";
 import { isHeaderRepeat, normalizeHeaders } from "../ingest/headers.ts";
+import { fitToWidth, shapeRecord } from "../ingest/record-shape.ts";
 import { suggestMapping, tablesFilled, type FileMapping } from "../ingest/mapping.ts";
 import { profileColumns, type ColumnProfile } from "../ingest/profile.ts";
+import type { CsvParseError } from "../ingest/parse.ts";
 import type { CsvSink, CsvStart } from "../ingest/read-csv.ts";
 import { BulkInserter } from "./bulk-insert.ts";
 import { MAX_COLUMNS, createRawTable, rawColumnNames, rawRecords } from "./raw-table.ts";
@@ -51,15 +53,14 @@ class ProblemLog {
 }
 
 /**
- * Feeds converted records of one file into the canonical tables. Customer rows are
- * de-duplicated by id within the file: repeats in a customers file are reported, repeats
- * in a flat order export (one customer, many orders) are expected and skipped silently.
+ * Feeds converted records of one file into the canonical tables. A flat order export
+ * repeats its customers on every order: only the first record of each customer is kept
+ * (the converter itself reports repeats in a customers file as duplicate_id).
  */
 export class CanonicalWriter {
   private readonly inserters = new Map<CanonicalTable, { inserter: BulkInserter; columns: string[] }>();
   private readonly seenCustomers = new Set<string>();
   private readonly convert: ReturnType<typeof createRowConverter>;
-  private readonly reportDuplicates: boolean;
 
   constructor(
     db: Database,
@@ -71,37 +72,28 @@ export class CanonicalWriter {
     private readonly problems: ProblemLog,
   ) {
     this.convert = createRowConverter(headers, profiles, mapping, decimalMark);
-    this.reportDuplicates = mapping.kind === "customers";
     for (const table of tablesFilled(mapping)) {
       const columns = canonicalColumns(table).map((c) => c.name);
       this.inserters.set(table, { inserter: new BulkInserter(db, table, columns), columns });
     }
   }
 
-  write(record: string[], row: number): boolean {
+  write(record: string[], row: number): void {
     const { records, problems } = this.convert(record, row);
     for (const problem of problems) this.problems.add(problem, "convert");
-    let duplicate = false;
     for (const table of CANONICAL_TABLES) {
       const values = records[table];
       const target = this.inserters.get(table);
       if (!values || !target) continue;
       if (table === "customers") {
         const id = String(values.customer_id);
-        if (this.seenCustomers.has(id)) {
-          if (this.reportDuplicates) {
-            this.problems.add({ row, column: "", value: id, reason: "duplicate_id" }, "convert");
-            duplicate = true;
-          }
-          continue;
-        }
+        if (this.seenCustomers.has(id)) continue;
         this.seenCustomers.add(id);
       }
       values._file = this.fileId;
       values._row = row;
       target.inserter.add(target.columns.map((c) => values[c] ?? null));
     }
-    return problems.length > 0 || duplicate;
   }
 
   finish(): void {
@@ -132,7 +124,7 @@ export class FileIngest implements CsvSink {
   private readonly problems: ProblemLog;
   private profiles: ColumnProfile[] = [];
   private mapping: FileMapping | null = null;
-  private lastRow = 1;
+  private rows = 0;
 
   constructor(
     private readonly db: Database,
@@ -150,19 +142,21 @@ export class FileIngest implements CsvSink {
     this.meta = meta;
   }
 
-  records(batch: string[][], bytesRead: number): void {
-    for (const record of batch) {
+  records(batch: string[][], rowNumbers: number[], bytesRead: number, errors: CsvParseError[]): void {
+    for (const error of errors) this.problems.add(parseErrorProblem(error), "parse");
+    batch.forEach((record, i) => {
       if (!this.headers) {
         this.acceptHeader(record);
-        continue;
+        return;
       }
-      const row = ++this.lastRow;
+      const row = rowNumbers[i] ?? 0;
+      this.rows++;
       if (this.raw) this.writeRow(record, row);
       else {
         this.sample.push({ row, record });
         if (this.sample.length >= SAMPLE_ROWS) this.beginWriting();
       }
-    }
+    });
     this.onRows(bytesRead);
   }
 
@@ -188,17 +182,11 @@ export class FileIngest implements CsvSink {
   }
 
   private writeRow(record: string[], row: number): void {
-    const headers = this.headers as string[];
-    if (isHeaderRepeat(record, headers)) {
-      this.problems.add({ row, column: "", value: record.join(this.meta?.dialect.delimiter ?? ","), reason: "repeated_header" }, "parse");
-      return;
-    }
-    if (record.length !== headers.length) {
-      this.problems.add({ row, column: "", value: `${record.length} / ${headers.length}`, reason: "ragged_row" }, "parse");
-    }
-    const fitted = fitToWidth(record, headers.length);
-    (this.raw as BulkInserter).add([row, ...fitted]);
-    this.writer?.write(fitted, row);
+    const shaped = shapeRecord(record, this.headers as string[], row, this.meta?.dialect.delimiter ?? ",");
+    for (const problem of shaped.problems) this.problems.add(problem, "parse");
+    if (!shaped.record) return;
+    (this.raw as BulkInserter).add([row, ...shaped.record]);
+    this.writer?.write(shaped.record, row);
   }
 
   /** Ends the file; throws FileRefusedError when it held no data rows. */
@@ -216,19 +204,9 @@ export class FileIngest implements CsvSink {
       profiles: this.profiles,
       mapping: this.mapping as FileMapping,
       start: this.meta,
-      rows: this.lastRow - 1,
+      rows: this.rows,
     };
   }
-}
-
-/**
- * Pads a short record with empty cells; a long one keeps its extra cells joined into the
- * last column so that nothing is lost (the row is reported as ragged).
- */
-export function fitToWidth(record: string[], width: number): string[] {
-  if (record.length === width) return record;
-  if (record.length < width) return [...record, ...new Array<string>(width - record.length).fill("")];
-  return [...record.slice(0, width - 1), record.slice(width - 1).join(" | ")];
 }
 
 /** Rebuilds one file's canonical rows from its raw table with a new mapping (no re-parsing). */

@@ -3,7 +3,7 @@
  * Every request carries an id; every reply, errors too, echoes it. Progress events carry
  * the id of the request they belong to.
  */
-import type { CanonicalTable, FieldRef } from "../ingest/canonical.ts";
+import type { CanonicalTable } from "../ingest/canonical.ts";
 import type { TextEncodingName } from "../ingest/decode.ts";
 import type { Dialect } from "../ingest/sniff.ts";
 import type { ColumnProfile } from "../ingest/profile.ts";

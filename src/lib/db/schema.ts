@@ -3,12 +3,7 @@
  * ingest/canonical.ts so that a field is declared once.
  */
 import { CANONICAL_FIELDS, type CanonicalField, type CanonicalTable } from "../ingest/canonical.ts";
-
-/** The epoch-day column that sits beside a date field: order_date → order_day, date → day, created_at → created_day. */
-export function dayColumnOf(fieldName: string): string {
-  if (fieldName.endsWith("_at")) return `${fieldName.slice(0, -3)}_day`;
-  return fieldName.replace(/date$/, "day");
-}
+import { dayKeyOf } from "../ingest/convert.ts";
 
 const SQL_TYPE: Record<CanonicalField["kind"], string> = {
   id: "TEXT",
@@ -39,8 +34,8 @@ export function canonicalColumns(table: CanonicalTable): TableColumn[] {
   const columns: TableColumn[] = [];
   for (const f of CANONICAL_FIELDS[table]) {
     columns.push({ name: f.name, type: SQL_TYPE[f.kind] });
-    if (f.kind === "date") columns.push({ name: dayColumnOf(f.name), type: "INTEGER" });
-    if (f.kind === "datetime") columns.push({ name: dayColumnOf(f.name), type: "REAL" });
+    if (f.kind === "date") columns.push({ name: dayKeyOf(f.name), type: "INTEGER" });
+    if (f.kind === "datetime") columns.push({ name: dayKeyOf(f.name), type: "REAL" });
   }
   for (const [name, type] of EXTRA_COLUMNS[table] ?? []) columns.push({ name, type });
   // Provenance: which file and which row of it (1-based, header = row 1) the record came from.

@@ -4,7 +4,7 @@
  * chunk parser hands complete records to the sink as they appear. No DOM, no DB.
  */
 import { createStreamDecoder, detectEncoding, type EncodingGuess, type TextEncodingName } from "./decode.ts";
-import { CsvChunkParser } from "./parse.ts";
+import { CsvChunkParser, type CsvParseError } from "./parse.ts";
 import { sniffDialect, type Dialect } from "./sniff.ts";
 
 /** Bytes read before the encoding and dialect are decided. */
@@ -18,8 +18,12 @@ export interface CsvStart {
 
 export interface CsvSink {
   start(meta: CsvStart): void;
-  /** Complete records (the header is the first record of the first call) and the bytes read so far. */
-  records(batch: string[][], bytesRead: number): void;
+  /**
+   * Complete records (the header is the first record of the first call), the row number of
+   * each (header = 1, blank lines counted), the bytes read so far and the malformed records
+   * found (unbalanced quotes).
+   */
+  records(batch: string[][], rowNumbers: number[], bytesRead: number, errors: CsvParseError[]): void;
 }
 
 /** Why a file is not read as CSV at all; an i18n key under `errors.`. */
@@ -75,12 +79,14 @@ export async function readCsv(blob: Blob, encodingOverride: TextEncodingName | n
   const parser = new CsvChunkParser(dialect);
   sink.start({ guess, encoding, dialect });
   let bytesRead = head.length;
-  sink.records(parser.push(headText), bytesRead);
+  const pass = (records: string[][]) => sink.records(records, parser.rowNumbers, bytesRead, parser.takeErrors());
+  pass(parser.push(headText));
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     bytesRead += value.length;
-    sink.records(parser.push(decoder.decode(value)), bytesRead);
+    pass(parser.push(decoder.decode(value)));
   }
-  sink.records([...parser.push(decoder.end()), ...parser.end()], bytesRead);
+  pass(parser.push(decoder.end()));
+  pass(parser.end());
 }
