@@ -1,0 +1,282 @@
+/**
+ * The loaded data set as the views see it: owns the DbClient (nothing else talks to the
+ * worker), knows what is loaded (files, DatasetInfo), how a load is going (progress) and
+ * what went wrong (messages naming the file). Views read it through getDataset().
+ */
+import { getContext, setContext } from "svelte";
+import type { DbClient } from "../db/client.ts";
+import type { AnalysisSettings, DatasetInfo, FileError, FileInput, LoadResult, LoadedFile, Progress } from "../db/protocol.ts";
+import type { FileMapping } from "../ingest/mapping.ts";
+import type { TextEncodingName } from "../ingest/decode.ts";
+import type { QueryFn } from "../analytics/filters.ts";
+
+export type DatasetStatus = "loading" | "ready" | "error";
+
+/** Where the loaded rows came from; a drop replaces the demo but adds to the user's own files. */
+export type DataSource = "none" | "demo" | "subscription-demo" | "user";
+
+export interface DatasetMessage {
+  id: number;
+  kind: "error" | "warning" | "info";
+  /** i18n key and parameters (the file name is always in params.file when a file is concerned). */
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/** The demo files, relative to the page (same origin, so the CSP's connect-src 'self' allows them). */
+export const DEMO_FILES = ["customers.csv", "orders.csv", "feedback.csv", "interactions.csv"] as const;
+export const DEMO_BASE = "./demo/";
+export const SUBSCRIPTION_DEMO_FILES = ["subscription/customers.csv"] as const;
+
+const sameSettings = (a: AnalysisSettings, b: AnalysisSettings) => a.asof === b.asof && a.churnDays === b.churnDays;
+
+export class Dataset {
+  /** $state: drives data-status on the root element and every loading state. */
+  status = $state<DatasetStatus>("loading");
+  /** $state.raw: replaced whole after each load/remap/settings change. */
+  info = $state.raw<DatasetInfo | null>(null);
+  /** $state.raw: progress of the running load, null when idle. */
+  progress = $state.raw<Progress | null>(null);
+  /** $state: true while the worker is busy with a load, remap, re-encode or settings change. */
+  busy = $state(false);
+  /** $state: messages about files, shown in role="alert" elements until dismissed. */
+  messages = $state<DatasetMessage[]>([]);
+  /** $state: where the loaded rows came from. */
+  source = $state<DataSource>("none");
+  /**
+   * $state: bumped after every change of the database, so that views re-query even when
+   * `info` looks the same (a remap can change rows without changing counts).
+   */
+  revision = $state(0);
+
+  readonly files: LoadedFile[] = $derived(this.info?.files ?? []);
+  readonly empty: boolean = $derived(this.files.length === 0);
+
+  /** Not $state: the settings last sent to the worker (the URL is the reactive source). */
+  private settings: AnalysisSettings = { asof: null, churnDays: null };
+  /** Not $state: message ids. */
+  private nextMessage = 1;
+  /** Not $state: serialises worker operations so that a settings change never overtakes a load. */
+  private chain: Promise<unknown> = Promise.resolve();
+
+  /** `query` bound to the client, in the shape the analytics take. */
+  readonly query: QueryFn;
+
+  constructor(
+    private readonly client: DbClient,
+    private readonly fetcher: typeof fetch = (input, init) => fetch(input, init),
+  ) {
+    this.query = <T extends Record<string, unknown>>(sql: string, params?: readonly (string | number | null)[]) =>
+      this.client.query<T>(sql, params ?? []);
+  }
+
+  /** The database client itself, for the Data page (tables, console, exports). */
+  get db(): DbClient {
+    return this.client;
+  }
+
+  /** Set the settings before the first load (from the URL) without rebuilding anything. */
+  initialSettings(settings: AnalysisSettings): void {
+    this.settings = { ...settings };
+  }
+
+  dismiss(id: number): void {
+    this.messages = this.messages.filter((m) => m.id !== id);
+  }
+
+  private say(kind: DatasetMessage["kind"], key: string, params: Record<string, string | number> = {}): void {
+    this.messages = [...this.messages, { id: this.nextMessage++, kind, key, params }];
+  }
+
+  private sayErrors(errors: readonly FileError[]): void {
+    for (const e of errors) this.say("error", `errors.${e.reason}`, { ...(e.params ?? {}), file: e.name });
+  }
+
+  private sayNeedsMapping(files: readonly LoadedFile[]): void {
+    for (const f of files) if (f.state === "needs-mapping") this.say("warning", "messages.needs_mapping", { file: f.name });
+  }
+
+  /** Run one worker operation at a time; status/busy/progress follow it. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(async () => {
+      this.busy = true;
+      this.status = "loading";
+      try {
+        return await work();
+      } finally {
+        this.busy = false;
+        this.progress = null;
+      }
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private readonly onProgress = (p: Progress) => {
+    this.progress = p;
+  };
+
+  private accept(result: LoadResult): void {
+    this.info = result.info;
+    this.revision++;
+    this.status = "ready";
+    this.sayErrors(result.errors);
+  }
+
+  private failed(error: unknown, file?: string): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.say("error", file ? "messages.file_failed" : "messages.operation_failed", file ? { file, message } : { message });
+    this.status = this.info ? "ready" : "error";
+  }
+
+  private async fetchFiles(names: readonly string[]): Promise<{ inputs: FileInput[]; missing: string[] }> {
+    const inputs: FileInput[] = [];
+    const missing: string[] = [];
+    await Promise.all(
+      names.map(async (name) => {
+        try {
+          // A relative URL: fetch resolves it against the page, so the demo works under any sub-path.
+          const response = await this.fetcher(`${DEMO_BASE}${name}`);
+          if (!response.ok) throw new Error(String(response.status));
+          inputs.push({ name: name.split("/").pop() ?? name, data: await response.blob() });
+        } catch {
+          missing.push(name);
+        }
+      }),
+    );
+    // Keep the catalogue's order (customers before orders) whatever order the fetches finish in.
+    inputs.sort((a, b) => names.findIndex((n) => n.endsWith(a.name)) - names.findIndex((n) => n.endsWith(b.name)));
+    return { inputs, missing };
+  }
+
+  private loadBundled(names: readonly string[], source: DataSource): Promise<void> {
+    return this.exclusive(async () => {
+      try {
+        const { inputs, missing } = await this.fetchFiles(names);
+        if (inputs.length === 0) {
+          this.say("error", "messages.demo_missing", { file: missing.join(", ") });
+          this.status = this.info ? "ready" : "error";
+          return;
+        }
+        const result = await this.client.load(inputs, true, this.settings, this.onProgress);
+        this.source = source;
+        this.accept(result);
+        this.sayNeedsMapping(result.info.files);
+      } catch (error) {
+        this.failed(error);
+      }
+    });
+  }
+
+  /** Load the built-in retail demo (customers, orders, feedback, interactions), replacing what is loaded. */
+  loadDemo(): Promise<void> {
+    return this.loadBundled(DEMO_FILES, "demo");
+  }
+
+  /** Load the subscription demo (customers with a churn column), replacing what is loaded. */
+  loadSubscriptionDemo(): Promise<void> {
+    return this.loadBundled(SUBSCRIPTION_DEMO_FILES, "subscription-demo");
+  }
+
+  /**
+   * Load dropped or chosen files: they replace the demo when the demo is what is loaded,
+   * and are added to the user's own data otherwise (a message says which).
+   */
+  dropFiles(files: readonly File[]): Promise<void> {
+    if (files.length === 0) return Promise.resolve();
+    return this.exclusive(async () => {
+      const replace = this.source !== "user";
+      const replacedDemo = this.source === "demo" || this.source === "subscription-demo";
+      try {
+        const before = (this.info?.files ?? []).map((f) => f.fileId);
+        const result = await this.client.load(
+          files.map((f) => ({ name: f.name, data: f })),
+          replace,
+          this.settings,
+          this.onProgress,
+        );
+        const added = result.info.files.filter((f) => replace || !before.includes(f.fileId));
+        if (added.length > 0 || replace) this.source = result.info.files.length > 0 ? "user" : "none";
+        this.accept(result);
+        if (added.length > 0) {
+          this.say("info", replacedDemo ? "messages.replaced_demo" : "messages.added_files", {
+            count: added.length,
+            file: added.map((f) => f.name).join(", "),
+          });
+        }
+        this.sayNeedsMapping(added);
+      } catch (error) {
+        this.failed(error, files.map((f) => f.name).join(", "));
+      }
+    });
+  }
+
+  /** Apply a changed column mapping to one file (rebuilds the canonical tables). */
+  remap(fileId: number, mapping: FileMapping): Promise<void> {
+    const name = this.files.find((f) => f.fileId === fileId)?.name ?? String(fileId);
+    return this.exclusive(async () => {
+      try {
+        const result = await this.client.remap(fileId, mapping, this.settings, this.onProgress);
+        this.accept(result);
+        const file = result.info.files.find((f) => f.fileId === fileId);
+        if (file?.state === "needs-mapping") this.say("warning", "messages.needs_mapping", { file: file.name });
+      } catch (error) {
+        this.failed(error, name);
+      }
+    });
+  }
+
+  /** Decode one file again with another text encoding. */
+  reencode(fileId: number, encoding: TextEncodingName): Promise<void> {
+    const name = this.files.find((f) => f.fileId === fileId)?.name ?? String(fileId);
+    return this.exclusive(async () => {
+      try {
+        this.accept(await this.client.reencode(fileId, encoding, this.settings, this.onProgress));
+      } catch (error) {
+        this.failed(error, name);
+      }
+    });
+  }
+
+  /** Rebuild the derived tables for a new analysis date or churn window (no-op when unchanged). */
+  applySettings(settings: AnalysisSettings): Promise<void> {
+    if (sameSettings(settings, this.settings)) return Promise.resolve();
+    this.settings = { ...settings };
+    if (!this.info) return Promise.resolve();
+    return this.exclusive(async () => {
+      try {
+        this.info = await this.client.applySettings(this.settings);
+        this.revision++;
+        this.status = "ready";
+      } catch (error) {
+        this.failed(error);
+      }
+    });
+  }
+
+  /** Remove every loaded file. */
+  clear(): Promise<void> {
+    return this.exclusive(async () => {
+      try {
+        this.info = await this.client.clear();
+        this.source = "none";
+        this.revision++;
+        this.status = "ready";
+      } catch (error) {
+        this.failed(error);
+      }
+    });
+  }
+}
+
+const KEY = Symbol("dataset");
+
+export function setDataset(dataset: Dataset): Dataset {
+  return setContext(KEY, dataset);
+}
+
+export function getDataset(): Dataset {
+  const dataset = getContext<Dataset | undefined>(KEY);
+  if (!dataset) throw new Error("getDataset() called outside <App>: setDataset was never called");
+  return dataset;
+}

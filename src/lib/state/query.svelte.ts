@@ -1,0 +1,63 @@
+/**
+ * A value computed by an async function, rerun whenever the reactive state the function
+ * reads changes (Evidence's `Query`, reduced to what the views need).
+ *
+ *   const kpis = new Query(() => {
+ *     const info = dataset.info;           // read reactive inputs BEFORE the first await:
+ *     const filters = view.filters;        // only synchronous reads are tracked
+ *     return info ? loadKpis(dataset.query, info, filters) : null;
+ *   });
+ *   kpis.current  // the latest result (kept while a rerun is loading)
+ *
+ * Returning null means "nothing to run" (current becomes undefined). A result that arrives
+ * after a newer run has started is dropped, so a slow old query never overwrites a new one.
+ * Create it during component initialisation (it owns an $effect).
+ */
+export class Query<T> {
+  /** $state.raw: results are replaced whole, never mutated, and may be large. */
+  current = $state.raw<T | undefined>(undefined);
+  /** $state: the view shows a loading state. */
+  loading = $state(false);
+  /** $state.raw: the error of the latest run, or null. */
+  error = $state.raw<Error | null>(null);
+
+  /** Not $state: a counter that only tells stale runs apart. */
+  private run = 0;
+
+  constructor(fn: () => Promise<T> | null | undefined) {
+    $effect(() => {
+      const token = ++this.run;
+      let promise: Promise<T> | null | undefined;
+      try {
+        promise = fn();
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+      if (!promise) {
+        this.current = undefined;
+        this.loading = false;
+        this.error = null;
+        return;
+      }
+      this.loading = true;
+      promise.then(
+        (value) => {
+          if (token !== this.run) return;
+          this.current = value;
+          this.error = null;
+          this.loading = false;
+        },
+        (error: unknown) => {
+          if (token !== this.run) return;
+          this.fail(error);
+        },
+      );
+    });
+  }
+
+  private fail(error: unknown): void {
+    this.error = error instanceof Error ? error : new Error(String(error));
+    this.loading = false;
+  }
+}

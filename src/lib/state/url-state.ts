@@ -1,0 +1,156 @@
+/**
+ * The view state carried in the URL hash (PRODUCT.md, testability contract), parsed and
+ * serialised by pure functions so that a link reproduces a view and tests can build one.
+ *
+ *   #/data?asof=2024-06-30&lang=zh-CN&region=North,South
+ *
+ * Unknown keys and invalid values are dropped; list values are comma-separated with each
+ * value URI-encoded (a comma inside a value becomes %2C), so every state round-trips.
+ */
+import { isLocale, type Locale } from "../format/locale.ts";
+import { isIsoDay } from "../format/date.ts";
+
+/** Every page the product defines; a hash naming another page opens the Overview. */
+export const PAGES = ["", "segments", "lifecycle", "churn", "satisfaction", "data"] as const;
+export type Page = (typeof PAGES)[number];
+
+export type Theme = "light" | "dark";
+export type TimeUnit = "day" | "week";
+
+export const LIST_KEYS = ["region", "channel", "segment", "tier"] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
+
+export interface UrlState {
+  page: Page;
+  /** Analysis date; null = the latest date in the data. */
+  asof: string | null;
+  unit: TimeUnit | null;
+  /** Churn window in days; null = derived from the data. */
+  churnDays: number | null;
+  lang: Locale | null;
+  theme: Theme | null;
+  from: string | null;
+  to: string | null;
+  region: string[];
+  channel: string[];
+  segment: string[];
+  tier: string[];
+}
+
+export const DEFAULT_URL_STATE: UrlState = {
+  page: "",
+  asof: null,
+  unit: null,
+  churnDays: null,
+  lang: null,
+  theme: null,
+  from: null,
+  to: null,
+  region: [],
+  channel: [],
+  segment: [],
+  tier: [],
+};
+
+/** Longest churn window accepted from a URL (ten years). */
+export const MAX_CHURN_DAYS = 3650;
+
+const isPage = (value: string): value is Page => (PAGES as readonly string[]).includes(value);
+
+function decode(text: string): string | null {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return null;
+  }
+}
+
+function parseList(text: string): string[] {
+  const seen = new Set<string>();
+  for (const part of text.split(",")) {
+    const value = decode(part)?.trim();
+    if (value) seen.add(value);
+  }
+  return [...seen];
+}
+
+function parseChurnDays(text: string): number | null {
+  if (!/^\d{1,4}$/.test(text)) return null;
+  const n = Number(text);
+  return n >= 1 && n <= MAX_CHURN_DAYS ? n : null;
+}
+
+/** The state in a hash such as `#/churn?churn_days=60`; anything invalid is left at its default. */
+export function parseHash(hash: string): UrlState {
+  const state: UrlState = { ...DEFAULT_URL_STATE, region: [], channel: [], segment: [], tier: [] };
+  const body = hash.replace(/^#/, "");
+  const q = body.indexOf("?");
+  const path = (q === -1 ? body : body.slice(0, q)).replace(/^\/+|\/+$/g, "");
+  const page = decode(path) ?? "";
+  state.page = isPage(page) ? page : "";
+  if (q === -1) return state;
+
+  for (const pair of body.slice(q + 1).split("&")) {
+    if (!pair) continue;
+    const eq = pair.indexOf("=");
+    const key = eq === -1 ? pair : pair.slice(0, eq);
+    const raw = eq === -1 ? "" : pair.slice(eq + 1);
+    const value = key === "region" || key === "channel" || key === "segment" || key === "tier" ? null : decode(raw);
+    switch (key) {
+      case "asof":
+        if (isIsoDay(value)) state.asof = value;
+        break;
+      case "from":
+        if (isIsoDay(value)) state.from = value;
+        break;
+      case "to":
+        if (isIsoDay(value)) state.to = value;
+        break;
+      case "unit":
+        if (value === "day" || value === "week") state.unit = value;
+        break;
+      case "churn_days":
+        state.churnDays = value === null ? null : parseChurnDays(value);
+        break;
+      case "lang":
+        if (isLocale(value)) state.lang = value;
+        break;
+      case "theme":
+        if (value === "light" || value === "dark") state.theme = value;
+        break;
+      case "region":
+      case "channel":
+      case "segment":
+      case "tier":
+        state[key] = parseList(raw);
+        break;
+      default:
+      // unknown keys are dropped
+    }
+  }
+  return state;
+}
+
+/** The hash for a state, keys in a fixed order, defaults omitted: `#/data?lang=zh-TW`. */
+export function serialiseHash(state: UrlState): string {
+  const parts: string[] = [];
+  const add = (key: string, value: string | number | null) => {
+    if (value !== null && value !== "") parts.push(`${key}=${encodeURIComponent(String(value))}`);
+  };
+  add("asof", isIsoDay(state.asof) ? state.asof : null);
+  add("unit", state.unit === "day" || state.unit === "week" ? state.unit : null);
+  add("churn_days", state.churnDays !== null && parseChurnDays(String(state.churnDays)) !== null ? state.churnDays : null);
+  add("lang", isLocale(state.lang) ? state.lang : null);
+  add("theme", state.theme === "light" || state.theme === "dark" ? state.theme : null);
+  add("from", isIsoDay(state.from) ? state.from : null);
+  add("to", isIsoDay(state.to) ? state.to : null);
+  for (const key of LIST_KEYS) {
+    const values = [...new Set(state[key].map((v) => v.trim()).filter(Boolean))];
+    if (values.length) parts.push(`${key}=${values.map(encodeURIComponent).join(",")}`);
+  }
+  const page = isPage(state.page) ? state.page : "";
+  return `#/${page}${parts.length ? `?${parts.join("&")}` : ""}`;
+}
+
+/** True when two states serialise to the same hash. */
+export const sameUrlState = (a: UrlState, b: UrlState): boolean => serialiseHash(a) === serialiseHash(b);

@@ -1,0 +1,34 @@
+/**
+ * The pages of the app as hash routes. A page the product plans but this build does not
+ * have yet has no component: it stays out of the nav, and its hash shows a "coming" note.
+ * Adding a page = adding its component here (the nav, the router and the URL follow).
+ */
+import type { Component } from "svelte";
+import type { Page } from "../lib/state/url-state.ts";
+import Overview from "./Overview.svelte";
+import Data from "./Data.svelte";
+
+export interface Route {
+  page: Page;
+  /** i18n key of the nav label. */
+  labelKey: string;
+  component?: Component;
+  /** True when the page is useful with no data loaded (the Data page: files, console). */
+  worksEmpty?: boolean;
+}
+
+export const ROUTES: readonly Route[] = [
+  { page: "", labelKey: "nav.overview", component: Overview },
+  { page: "segments", labelKey: "nav.segments" },
+  { page: "lifecycle", labelKey: "nav.lifecycle" },
+  { page: "churn", labelKey: "nav.churn" },
+  { page: "satisfaction", labelKey: "nav.satisfaction" },
+  { page: "data", labelKey: "nav.data", component: Data, worksEmpty: true },
+];
+
+/** The routes shown in the nav, in order. */
+export const NAV_ROUTES: readonly Route[] = ROUTES.filter((r) => r.component);
+
+export function routeFor(page: Page): Route {
+  return ROUTES.find((r) => r.page === page) ?? (ROUTES[0] as Route);
+}

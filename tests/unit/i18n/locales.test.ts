@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import en from "../../../src/lib/i18n/en.json";
+import zhCN from "../../../src/lib/i18n/zh-CN.json";
+import zhTW from "../../../src/lib/i18n/zh-TW.json";
+import { METRICS } from "../../../src/lib/analytics/metrics.ts";
+import { CANONICAL_FIELDS, CANONICAL_TABLES } from "../../../src/lib/ingest/canonical.ts";
+
+type Dict = { [key: string]: string | Dict };
+
+function flatten(dict: Dict, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(dict)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const EN = flatten(en);
+const LOCALES = { "zh-CN": flatten(zhCN), "zh-TW": flatten(zhTW) };
+
+/** Names and symbols that stay in Latin letters in Chinese text. */
+const KEEP = [
+  "CRM Lens", "CRM", "NPS", "CSAT", "CES", "CLV", "RFM", "SQLite", "SQL", "CSV", "TSV", "TXT", "AOV", "BG/NBD", "Gamma-Gamma",
+  "PNG", "SVG", "Excel", "UTF-8", "BOM", "JSON", "Ctrl", "Enter", "Mac", "NULL", "ID", "customer_id", "order_id",
+  "ces_score", "churned", "crm-lens.sqlite", "English",
+];
+const PARAM = /\{\w+\}/g;
+
+/** The Latin words left in a zh value once product names and {params} are removed. */
+function latinWords(text: string): string[] {
+  let rest = text.replace(PARAM, " ");
+  for (const word of [...KEEP].sort((a, b) => b.length - a.length)) rest = rest.split(word).join(" ");
+  return rest.match(/[A-Za-z]{2,}/g) ?? [];
+}
+
+describe("locale files", () => {
+  for (const [name, dict] of Object.entries(LOCALES)) {
+    it(`${name} has exactly the English keys`, () => {
+      expect([...dict.keys()].sort()).toEqual([...EN.keys()].sort());
+    });
+
+    it(`${name} leaves nothing in English`, () => {
+      const leftovers = [...dict].filter(([, value]) => latinWords(value).length > 0).map(([key, value]) => `${key}: ${value}`);
+      expect(leftovers).toEqual([]);
+    });
+
+    it(`${name} keeps every {param} of the English text`, () => {
+      const mismatched = [...EN]
+        .filter(([key, value]) => {
+          const want = (value.match(PARAM) ?? []).sort().join();
+          const have = (dict.get(key)?.match(PARAM) ?? []).sort().join();
+          return want !== have;
+        })
+        .map(([key]) => key);
+      expect(mismatched).toEqual([]);
+    });
+  }
+
+  it("explains every KPI of the catalogue", () => {
+    for (const metric of METRICS) {
+      for (const part of ["name", "definition", "formula", "reading", "action"]) {
+        expect(EN.has(`${metric.explainKey}.${part}`), `${metric.explainKey}.${part}`).toBe(true);
+      }
+    }
+  });
+
+  it("names every canonical field and table", () => {
+    for (const table of CANONICAL_TABLES) {
+      expect(EN.has(`tables.${table}`)).toBe(true);
+      for (const field of CANONICAL_FIELDS[table]) expect(EN.has(`fields.${table}.${field.name}`), `${table}.${field.name}`).toBe(true);
+    }
+  });
+
+  it("has a message and a label for every problem reason", () => {
+    const reasons = ["missing_required", "bad_date", "bad_number", "out_of_range", "bad_email", "bad_phone", "bad_flag", "ragged_row", "repeated_header", "parse_error", "duplicate_id"];
+    for (const reason of reasons) {
+      expect(EN.get(`problems.${reason}`)).toContain("{file}");
+      expect(EN.get(`problems.${reason}`)).toContain("{row}");
+      expect(EN.has(`problem_labels.${reason}`)).toBe(true);
+    }
+  });
+
+  it("names the file in every error", () => {
+    for (const [key, value] of EN) if (key.startsWith("errors.")) expect(value, key).toContain("{file}");
+  });
+});
