@@ -14,6 +14,12 @@ export interface ShopKpis {
   repeatRate: number;
 }
 
+/** A real calendar date in ISO form (Date.parse alone accepts 2024-02-30). */
+function isRealDate(iso: string): boolean {
+  const ms = Date.parse(`${iso}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === iso;
+}
+
 export function parseCsv(text: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
@@ -25,7 +31,7 @@ export function shopKpis(rows: Record<string, string>[]): ShopKpis {
     const status = (r.status ?? "").toLowerCase();
     return (
       r.amount !== "" && Number.isFinite(amount) && amount >= 0 &&
-      /^\d{4}-\d{2}-\d{2}$/.test(r.order_date ?? "") && !Number.isNaN(Date.parse(r.order_date ?? "")) &&
+      isRealDate(r.order_date ?? "") &&
       (r.customer_id ?? "") !== "" && !RETURN_WORDS.some((w) => status.includes(w))
     );
   });

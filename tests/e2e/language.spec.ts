@@ -2,10 +2,17 @@
 import { expect, openApp, test } from "./fixtures.ts";
 
 // Words allowed on a Chinese page: product and metric names, units and codes.
-const ALLOWED = new Set(["CRM", "Lens", "NPS", "CSAT", "CES", "CLV", "RFM", "AOV", "SQL", "CSV", "PNG", "SVG", "SQLite", "CNY", "KPI", "UTF", "GBK", "Big5", "English"]);
+// Words allowed on a Chinese page: product, metric, format and key names.
+const ALLOWED = new Set([
+  "CRM", "Lens", "NPS", "CSAT", "CES", "CLV", "RFM", "AOV", "SQL", "CSV", "TSV", "TXT", "PNG", "SVG", "SQLite",
+  "CNY", "KPI", "UTF", "BOM", "GBK", "Big5", "Excel", "English", "Ctrl", "Enter", "Mac",
+]);
+// File names (customers.csv, crm-lens.sqlite) are the user's or the data's, not UI text.
+const FILE_NAME = /[\w./-]+\.(csv|tsv|txt|sqlite)\b/g;
 
 async function englishWords(text: string): Promise<string[]> {
-  return [...new Set(text.match(/[A-Za-z][A-Za-z'-]{2,}/g) ?? [])].filter((w) => !ALLOWED.has(w));
+  const words = text.replace(FILE_NAME, " ").match(/[A-Za-z][A-Za-z']*(-[A-Za-z']+)*/g) ?? [];
+  return [...new Set(words)].filter((w) => w.length >= 3 && !ALLOWED.has(w));
 }
 
 for (const [lang, sample] of [["zh-CN", "客户"], ["zh-TW", "客戶"]] as const) {

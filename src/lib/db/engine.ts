@@ -57,6 +57,11 @@ export class Engine {
   private readonly files = new Map<number, FileEntry>();
   private nextFileId = 1;
   private info: DatasetInfo;
+  /**
+   * Files to remove once a file waiting for its mapping is applied: dropping a file that
+   * needs a mapping onto the demo keeps the demo on screen until the user decides.
+   */
+  private replaceWhenApplied: number[] = [];
 
   private constructor(private db: Database) {
     this.createSchema();
@@ -84,14 +89,15 @@ export class Engine {
   async load(inputs: FileInput[], replace: boolean, settings: AnalysisSettings, onProgress: OnProgress = () => {}): Promise<LoadResult> {
     const previous = [...this.files.keys()];
     const errors: FileError[] = [];
-    let loaded = 0;
+    const loaded: LoadedFile[] = [];
     this.dropCanonicalIndexes();
     for (const input of inputs) {
       const outcome = await this.loadOne(input, null, null, onProgress);
       if ("reason" in outcome) errors.push(outcome);
-      else loaded++;
+      else loaded.push(outcome);
     }
-    if (replace && loaded > 0) this.removeFiles(previous);
+    if (replace && loaded.some((f) => f.state === "applied")) this.removeFiles(previous);
+    else if (replace && loaded.length > 0) this.replaceWhenApplied = previous;
     this.info = this.rebuild(settings, onProgress);
     return { info: this.info, errors };
   }
@@ -162,6 +168,7 @@ export class Engine {
       this.db.run("ROLLBACK");
       throw error;
     }
+    if (file.state === "applied") this.removeFiles(this.replaceWhenApplied.splice(0));
     this.info = this.rebuild(settings, onProgress);
     return { info: this.info, errors: [] };
   }
@@ -224,6 +231,7 @@ export class Engine {
   }
 
   private removeFiles(fileIds: number[]): void {
+    this.replaceWhenApplied = this.replaceWhenApplied.filter((id) => !fileIds.includes(id));
     if (fileIds.length === 0) return;
     this.db.run("BEGIN");
     this.deleteCanonicalRows(fileIds);

@@ -31,6 +31,9 @@ export interface FileMapping {
 
 /** A field mapped with at least this confidence needs no confirmation. */
 export const CONFIDENT = 0.6;
+
+/** Confidence of an exact header match whose values do not fit the field: ask the user. */
+const DOUBTFUL = 0.4;
 const EXACT = 0.95;
 const EXACT_GENERIC = 0.85;
 
@@ -394,6 +397,11 @@ function candidatesOf(p: ColumnProfile): Candidate[] {
     const confidence = Math.max(specific, generic);
     if (confidence > 0 && shapeFits(e.field, p)) {
       found.push({ column: p.index, ref: e.ref, confidence, telling: specific >= generic });
+    } else if (specific === EXACT) {
+      // The header says exactly what the column is but too many values disagree (say a
+      // third of the dates are typos): keep the target, below CONFIDENT, so the file is
+      // recognised and the user is asked, instead of the column silently being dropped.
+      found.push({ column: p.index, ref: e.ref, confidence: DOUBTFUL, telling: true });
     }
   }
   const scoreWord = headerScore(header, GENERIC_SCORE, EXACT_GENERIC, SPECIFIC_INSIDE);
@@ -500,9 +508,13 @@ function complete(kind: FileKind, columns: Array<FieldRef | null>, confidence: n
     CANONICAL_FIELDS[table].filter((f) => f.required).map((f) => `${table}.${f.name}`),
   );
   const sure = (key: string): boolean => (sureOf.get(key) ?? 0) >= CONFIDENT;
+  // A doubtful column (its header says what it is, its values disagree) is asked about
+  // even when optional: applying it would turn most of its values into problems.
+  const doubtful = columns.some((ref, i) => ref !== null && (confidence[i] ?? 0) <= DOUBTFUL);
   const confident =
     kind !== "unknown" &&
     missing.length === 0 &&
+    !doubtful &&
     required.every((key) =>
       key === "orders.amount" && !mapped.has(key) ? sure("orders.quantity") && sure("orders.unit_price") : sure(key),
     );

@@ -195,11 +195,13 @@ export class Dataset {
           this.settings,
           this.onProgress,
         );
-        const added = result.info.files.filter((f) => replace || !before.includes(f.fileId));
-        if (added.length > 0 || replace) this.source = result.info.files.length > 0 ? "user" : "none";
+        const added = result.info.files.filter((f) => !before.includes(f.fileId));
+        if (added.length > 0) this.source = "user";
+        // A dropped file that waits for its mapping leaves the demo in place until it is applied.
+        const demoGone = replacedDemo && !result.info.files.some((f) => before.includes(f.fileId));
         this.accept(result);
         if (added.length > 0) {
-          this.say("info", replacedDemo ? "messages.replaced_demo" : "messages.added_files", {
+          this.say("info", demoGone ? "messages.replaced_demo" : "messages.added_files", {
             count: added.length,
             file: added.map((f) => f.name).join(", "),
           });

@@ -148,3 +148,36 @@ describe("KPIs", () => {
     expect(values.find((v) => v.id === "customers")?.value).toBe(2);
   });
 });
+
+describe("replacing loaded data", () => {
+  it("keeps the old files while a dropped file waits for its mapping, and drops them once it is applied", async () => {
+    const fresh = await newEngine();
+    await fresh.load([csvFile("orders.csv", ORDERS)], false, DEFAULT_SETTINGS);
+    // "when" is no date column: the orders table lacks its order date, so the user is asked.
+    const dropped = await fresh.load([csvFile("mine.csv", "customer_id,amount,when\nX,10.00,soon\nY,20.00,later\n")], true, DEFAULT_SETTINGS);
+    expect(dropped.info.files.map((f) => [f.name, f.state])).toEqual([
+      ["orders.csv", "applied"],
+      ["mine.csv", "needs-mapping"],
+    ]);
+    expect(fresh.query("SELECT COUNT(*) AS n FROM sales").rows[0]?.n).toBe(5);
+
+    const mine = dropped.info.files[1];
+    if (!mine) throw new Error("mine.csv not loaded");
+    // Telling it that "when" is the order date still fails every row (no date parses): it is applied, with problems.
+    const applied = fresh.remap(mine.fileId, { ...mine.mapping, columns: [{ table: "orders", field: "customer_id" }, { table: "orders", field: "amount" }, { table: "orders", field: "order_date" }], missing: [], confident: true }, DEFAULT_SETTINGS);
+    expect(applied.info.files.map((f) => f.name)).toEqual(["mine.csv"]);
+    expect(fresh.query("SELECT reason, COUNT(*) AS n FROM _problems GROUP BY reason").rows).toEqual([{ reason: "bad_date", n: 2 }]);
+  });
+
+  it("keeps everything when every dropped file is refused", async () => {
+    const fresh = await newEngine();
+    await fresh.load([csvFile("orders.csv", ORDERS)], false, DEFAULT_SETTINGS);
+    const result = await fresh.load([csvFile("empty.csv", ""), csvFile("data.json", '[{"a": 1}]')], true, DEFAULT_SETTINGS);
+    expect(result.errors).toEqual([
+      { name: "empty.csv", reason: "empty_file" },
+      { name: "data.json", reason: "json_file" },
+    ]);
+    expect(result.info.files.map((f) => f.name)).toEqual(["orders.csv"]);
+    expect(result.info.counts.orders).toBe(7);
+  });
+});

@@ -103,8 +103,16 @@ describe("suggestMapping", () => {
     expect(m).toMatchObject({ missing: [], confident: true });
   });
 
-  it("rejects a header whose values have the wrong shape", () => {
+  it("keeps an exact header whose values have the wrong shape, but asks before applying it", () => {
     const m = suggest(["Order Date", "CustomerID", "Amount"], [["soon", "1", "5"], ["later", "2", "6"]]);
+    expect(m.columns[0]).toEqual(ref("orders.order_date"));
+    expect(m.confidence[0]).toBe(0.4);
+    expect(m.kind).toBe("orders");
+    expect(m.confident).toBe(false);
+  });
+
+  it("drops a header that only contains a field's word when the values disagree", () => {
+    const m = suggest(["Order Date Note", "CustomerID", "Amount"], [["soon", "1", "5"], ["later", "2", "6"]]);
     expect(m.columns[0]).toBeNull();
     expect(m.missing).toEqual([ref("orders.order_date")]);
   });
@@ -124,9 +132,11 @@ describe("suggestMapping", () => {
     expect(m.columns[1]).toEqual(ref("feedback.nps_score"));
   });
 
-  it("rejects a named score whose values leave its range", () => {
+  it("doubts a named score whose values leave its range", () => {
     const m = suggest(["date", "满意度"], [["2024-01-01", "4"], ["2024-01-02", "9"]]);
-    expect(m.columns[1]).toBeNull();
+    expect(m.columns[1]).toEqual(ref("feedback.csat_score"));
+    expect(m.confidence[1]).toBe(0.4);
+    expect(m.confident).toBe(false);
   });
 
   it("maps a subscription (Telco-style) customer file with its churn label", () => {
