@@ -47,6 +47,14 @@ const CANONICAL_INDEXES = [
   "CREATE INDEX IF NOT EXISTS interactions_customer ON interactions(customer_id)",
 ];
 
+/**
+ * Largest file we try to load. A CSV becomes roughly three times its size in SQLite (raw
+ * copy, canonical rows, indexes) inside a WebAssembly memory that cannot pass 4 GB, so a
+ * larger file is refused up front rather than crashing the tab half-way. A team with more
+ * data loads a per-customer summary instead (README).
+ */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
 /** A loaded file plus what re-encoding needs: its original bytes. */
 interface FileEntry {
   file: LoadedFile;
@@ -92,7 +100,7 @@ export class Engine {
     const loaded: LoadedFile[] = [];
     this.dropCanonicalIndexes();
     for (const input of inputs) {
-      const outcome = await this.loadOne(input, null, null, onProgress);
+      const outcome = await this.loadOne(input, null, onProgress);
       if ("reason" in outcome) errors.push(outcome);
       else loaded.push(outcome);
     }
@@ -105,13 +113,13 @@ export class Engine {
   private async loadOne(
     input: FileInput,
     encoding: TextEncodingName | null,
-    reuse: { fileId: number; mapping: FileMapping } | null,
     onProgress: OnProgress,
   ): Promise<LoadedFile | FileError> {
-    const fileId = reuse?.fileId ?? this.nextFileId++;
+    if (input.data.size > MAX_FILE_BYTES) return { name: input.name, reason: "too_large" };
+    const fileId = this.nextFileId++;
     const rawTable = rawTableName(fileId, input.name);
     const total = input.data.size;
-    const ingest = new FileIngest(this.db, fileId, input.name, rawTable, reuse?.mapping ?? null, (done) =>
+    const ingest = new FileIngest(this.db, fileId, input.name, rawTable, (done) =>
       onProgress({ file: input.name, stage: "parse", done, total }),
     );
     this.db.run("BEGIN");
@@ -178,7 +186,7 @@ export class Engine {
     const { file, blob } = this.requireFile(fileId);
     this.removeFiles([fileId]);
     this.dropCanonicalIndexes();
-    const outcome = await this.loadOne({ name: file.name, data: blob }, encoding, null, onProgress);
+    const outcome = await this.loadOne({ name: file.name, data: blob }, encoding, onProgress);
     const errors: FileError[] = "reason" in outcome ? [outcome] : [];
     if (!("reason" in outcome) && outcome.headers.join("\u0001") === file.headers.join("\u0001") && file.state === "applied") {
       return this.remap(outcome.fileId, file.mapping, settings, onProgress);

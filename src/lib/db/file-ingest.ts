@@ -131,8 +131,6 @@ export class FileIngest implements CsvSink {
     private readonly fileId: number,
     fileName: string,
     private readonly rawTable: string,
-    /** A mapping to use instead of the suggested one (re-encoding keeps the user's mapping when headers agree). */
-    private readonly givenMapping: FileMapping | null,
     private readonly onRows: (bytesRead: number) => void,
   ) {
     this.problems = new ProblemLog(db, fileId, fileName);
@@ -171,7 +169,7 @@ export class FileIngest implements CsvSink {
     if (!headers || !this.meta) throw new FileRefusedError("empty_file");
     const sampleRecords = this.sample.filter((s) => !isHeaderRepeat(s.record, headers)).map((s) => fitToWidth(s.record, headers.length));
     this.profiles = profileColumns(headers, sampleRecords, this.meta.dialect.decimalMark);
-    this.mapping = this.givenMapping ?? suggestMapping(this.profiles);
+    this.mapping = suggestMapping(this.profiles);
     createRawTable(this.db, this.rawTable, this.rawColumns);
     this.raw = new BulkInserter(this.db, this.rawTable, ["_row", ...this.rawColumns]);
     if (this.mapping.confident) {

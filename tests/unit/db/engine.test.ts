@@ -11,7 +11,7 @@
  *   2024-01-31: A (03-31) and B (03-01); C (2023-06-15, 290 days before asof) churned.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Engine } from "../../../src/lib/db/engine.ts";
+import { MAX_FILE_BYTES, type Engine } from "../../../src/lib/db/engine.ts";
 import { loadKpis } from "../../../src/lib/analytics/overview.ts";
 import { NO_FILTERS } from "../../../src/lib/analytics/filters.ts";
 import { DEFAULT_SETTINGS, csvFile, newEngine, queryFnOf } from "../../helpers/engine.ts";
@@ -179,5 +179,14 @@ describe("replacing loaded data", () => {
     ]);
     expect(result.info.files.map((f) => f.name)).toEqual(["orders.csv"]);
     expect(result.info.counts.orders).toBe(7);
+  });
+});
+
+describe("files too large for the browser", () => {
+  it("are refused before reading, with the file named", async () => {
+    const fresh = await newEngine();
+    const huge = { name: "huge.csv", data: { size: MAX_FILE_BYTES + 1 } as Blob };
+    const result = await fresh.load([huge], false, DEFAULT_SETTINGS);
+    expect(result.errors).toEqual([{ name: "huge.csv", reason: "too_large" }]);
   });
 });
