@@ -33,6 +33,7 @@ import type {
   SqlParams,
 } from "./protocol.ts";
 import { rawTableName } from "./raw-table.ts";
+import { StageClock } from "./stage-clock.ts";
 import { META_DDL, canonicalDdl, quoteIdent } from "./schema.ts";
 
 type OnProgress = (progress: Progress) => void;
@@ -98,15 +99,18 @@ export class Engine {
     const previous = [...this.files.keys()];
     const errors: FileError[] = [];
     const loaded: LoadedFile[] = [];
+    const clock = new StageClock();
     this.dropCanonicalIndexes();
     for (const input of inputs) {
       const outcome = await this.loadOne(input, null, onProgress);
       if ("reason" in outcome) errors.push(outcome);
       else loaded.push(outcome);
     }
+    clock.lap("read_parse_insert");
     if (replace && loaded.some((f) => f.state === "applied")) this.removeFiles(previous);
     else if (replace && loaded.length > 0) this.replaceWhenApplied = previous;
-    this.info = this.rebuild(settings, onProgress);
+    clock.lap("remove_replaced");
+    this.info = this.rebuild(settings, onProgress, clock);
     return { info: this.info, errors };
   }
 
@@ -285,20 +289,27 @@ export class Engine {
   }
 
   /** Indexes, the analysis date, the churn window and the derived tables, in that order. */
-  private rebuild(settings: AnalysisSettings, onProgress: OnProgress = () => {}): DatasetInfo {
+  private rebuild(settings: AnalysisSettings, onProgress: OnProgress = () => {}, clock = new StageClock()): DatasetInfo {
     const file = [...this.files.values()].map((e) => e.file.name).join(", ");
     onProgress({ file, stage: "index", done: 0, total: 0 });
     for (const ddl of CANONICAL_INDEXES) this.db.run(ddl);
     this.refreshProblemCounts();
+    clock.lap("index");
     onProgress({ file, stage: "summary", done: 0, total: 0 });
     const asofDay = parseIsoDay(settings.asof) ?? latestDataDay(this.db);
     const day = asofDay ?? 0;
     buildSales(this.db, day);
+    clock.lap("sales");
     const suggested = suggestedChurnDays(this.db);
     const churnDays = settings.churnDays ?? suggested;
+    clock.lap("churn_window");
     const contractual = hasChurnColumn(this.db);
     buildCustomerSummary(this.db, day, churnDays, contractual);
+    clock.lap("customer_summary");
     const first = this.db.exec("SELECT MIN(day) FROM sales")[0]?.values[0]?.[0];
+    const counts = this.counts();
+    const currency = ordersCurrency(this.db);
+    clock.lap("info");
     return {
       files: [...this.files.values()].map((e) => e.file),
       asof: asofDay === null ? null : dayToIso(asofDay),
@@ -306,9 +317,10 @@ export class Engine {
       churnDays,
       suggestedChurnDays: suggested,
       firstDay: typeof first === "number" ? first : null,
-      counts: this.counts(),
-      currency: ordersCurrency(this.db),
+      counts,
+      currency,
       contractual,
+      timings: clock.timings,
     };
   }
 

@@ -8,6 +8,7 @@ import type { TextEncodingName } from "../ingest/decode.ts";
 import type { Dialect } from "../ingest/sniff.ts";
 import type { ColumnProfile } from "../ingest/profile.ts";
 import type { FileKind, FileMapping } from "../ingest/mapping.ts";
+import type { StageTimings } from "./stage-clock.ts";
 
 export type SqlValue = string | number | null | Uint8Array;
 export type SqlParams = readonly (string | number | null)[];
@@ -59,6 +60,8 @@ export interface DatasetInfo {
   currency: string | null;
   /** True when customers carry a churn column (subscription business). */
   contractual: boolean;
+  /** Milliseconds per step of the last load or rebuild (see stage-clock.ts). */
+  timings: StageTimings;
 }
 
 export interface FileInput {
