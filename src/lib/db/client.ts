@@ -9,6 +9,7 @@ import type {
   LoadResult,
   Progress,
   QueryResult,
+  ReadOverrides,
   ReadyMessage,
   Request,
   Response,
@@ -16,7 +17,6 @@ import type {
   SqlParams,
 } from "./protocol.ts";
 import type { FileMapping } from "../ingest/mapping.ts";
-import type { TextEncodingName } from "../ingest/decode.ts";
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (p: Progress) => void };
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
@@ -87,8 +87,9 @@ export class DbClient {
     return this.send<LoadResult>({ type: "remap", fileId, mapping, settings }, onProgress);
   }
 
-  reencode(fileId: number, encoding: TextEncodingName, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<LoadResult> {
-    return this.send<LoadResult>({ type: "reencode", fileId, encoding, settings }, onProgress);
+  /** Reads a file again from its original bytes with another encoding or delimiter. */
+  reread(fileId: number, overrides: ReadOverrides, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<LoadResult> {
+    return this.send<LoadResult>({ type: "reread", fileId, overrides, settings }, onProgress);
   }
 
   applySettings(settings: AnalysisSettings): Promise<DatasetInfo> {

@@ -34,8 +34,8 @@ async function handle(engine: Engine, request: Request): Promise<unknown> {
       return engine.load(request.files, request.replace, request.settings, onProgress);
     case "remap":
       return engine.remap(request.fileId, request.mapping, request.settings, onProgress);
-    case "reencode":
-      return engine.reencode(request.fileId, request.encoding, request.settings, onProgress);
+    case "reread":
+      return engine.reread(request.fileId, request.overrides, request.settings, onProgress);
     case "settings":
       return engine.applySettings(request.settings);
     case "query":

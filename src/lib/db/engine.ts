@@ -5,7 +5,6 @@
  */
 import type { Database, SqlJsStatic } from "sql.js";
 import { CANONICAL_TABLES } from "../ingest/canonical.ts";
-import type { TextEncodingName } from "../ingest/decode.ts";
 import { tablesFilled, type FileMapping } from "../ingest/mapping.ts";
 import { NotCsvError, readCsv } from "../ingest/read-csv.ts";
 import { toExcelCsv } from "./csv-export.ts";
@@ -29,6 +28,7 @@ import type {
   LoadedFile,
   Progress,
   QueryResult,
+  ReadOverrides,
   Row,
   SqlParams,
 } from "./protocol.ts";
@@ -116,7 +116,7 @@ export class Engine {
 
   private async loadOne(
     input: FileInput,
-    encoding: TextEncodingName | null,
+    overrides: ReadOverrides | null,
     onProgress: OnProgress,
   ): Promise<LoadedFile | FileError> {
     if (input.data.size > MAX_FILE_BYTES) return { name: input.name, reason: "too_large" };
@@ -128,14 +128,14 @@ export class Engine {
     );
     this.db.run("BEGIN");
     try {
-      await readCsv(input.data, encoding, ingest);
+      await readCsv(input.data, overrides, ingest);
       const result = ingest.finish();
       const file: LoadedFile = {
         fileId,
         name: input.name,
         bytes: total,
         encoding: result.start.encoding,
-        encodingConfident: encoding !== null || result.start.guess.confident,
+        encodingConfident: overrides !== null || result.start.guess.confident,
         dialect: result.start.dialect,
         headers: result.headers,
         profiles: result.profiles,
@@ -185,12 +185,15 @@ export class Engine {
     return { info: this.info, errors: [] };
   }
 
-  /** Re-reads a file's original bytes with another encoding; keeps the mapping when the headers agree. */
-  async reencode(fileId: number, encoding: TextEncodingName, settings: AnalysisSettings, onProgress: OnProgress = () => {}): Promise<LoadResult> {
+  /**
+   * Re-reads a file's original bytes with another encoding or delimiter; keeps the
+   * mapping when the headers come out the same.
+   */
+  async reread(fileId: number, overrides: ReadOverrides, settings: AnalysisSettings, onProgress: OnProgress = () => {}): Promise<LoadResult> {
     const { file, blob } = this.requireFile(fileId);
     this.removeFiles([fileId]);
     this.dropCanonicalIndexes();
-    const outcome = await this.loadOne({ name: file.name, data: blob }, encoding, onProgress);
+    const outcome = await this.loadOne({ name: file.name, data: blob }, overrides, onProgress);
     const errors: FileError[] = "reason" in outcome ? [outcome] : [];
     if (!("reason" in outcome) && outcome.headers.join("\u0001") === file.headers.join("\u0001") && file.state === "applied") {
       return this.remap(outcome.fileId, file.mapping, settings, onProgress);

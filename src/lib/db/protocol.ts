@@ -6,6 +6,7 @@
 import type { CanonicalTable } from "../ingest/canonical.ts";
 import type { TextEncodingName } from "../ingest/decode.ts";
 import type { Dialect } from "../ingest/sniff.ts";
+import type { CsvOverrides } from "../ingest/read-csv.ts";
 import type { ColumnProfile } from "../ingest/profile.ts";
 import type { FileKind, FileMapping } from "../ingest/mapping.ts";
 import type { StageTimings } from "./stage-clock.ts";
@@ -64,6 +65,9 @@ export interface DatasetInfo {
   timings: StageTimings;
 }
 
+/** What the user corrects when a file was read wrongly: its encoding and its delimiter. */
+export type ReadOverrides = CsvOverrides;
+
 export interface FileInput {
   name: string;
   data: Blob;
@@ -72,7 +76,7 @@ export interface FileInput {
 export type Request =
   | { id: number; type: "load"; files: FileInput[]; replace: boolean; settings: AnalysisSettings }
   | { id: number; type: "remap"; fileId: number; mapping: FileMapping; settings: AnalysisSettings }
-  | { id: number; type: "reencode"; fileId: number; encoding: TextEncodingName; settings: AnalysisSettings }
+  | { id: number; type: "reread"; fileId: number; overrides: ReadOverrides; settings: AnalysisSettings }
   | { id: number; type: "settings"; settings: AnalysisSettings }
   | { id: number; type: "query"; sql: string; params: SqlParams }
   | { id: number; type: "export-db" }
@@ -96,18 +100,6 @@ export interface QueryResult {
   columns: string[];
   rows: Row[];
 }
-
-export type ResultOf<R extends Request> = R["type"] extends "load" | "remap" | "reencode"
-  ? LoadResult
-  : R["type"] extends "settings" | "clear"
-    ? DatasetInfo
-    : R["type"] extends "query"
-      ? QueryResult
-      : R["type"] extends "export-db"
-        ? Uint8Array
-        : R["type"] extends "export-csv"
-          ? string
-          : never;
 
 export type ProgressStage = "read" | "parse" | "insert" | "index" | "summary";
 

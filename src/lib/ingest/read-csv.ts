@@ -63,11 +63,17 @@ export function notCsvReason(headText: string): NotCsvReason | null {
   return null;
 }
 
-export async function readCsv(blob: Blob, encodingOverride: TextEncodingName | null, sink: CsvSink): Promise<void> {
+/** A reading the user corrected: the encoding and delimiter to use instead of the detected ones. */
+export interface CsvOverrides {
+  encoding: TextEncodingName;
+  delimiter: Dialect["delimiter"];
+}
+
+export async function readCsv(blob: Blob, overrides: CsvOverrides | null, sink: CsvSink): Promise<void> {
   const reader = blob.stream().getReader();
   const head = await readAtLeast(reader, SAMPLE_BYTES);
   const guess = detectEncoding(head.subarray(0, SAMPLE_BYTES));
-  const encoding = encodingOverride ?? guess.encoding;
+  const encoding = overrides?.encoding ?? guess.encoding;
   const decoder = createStreamDecoder(encoding);
   const headText = decoder.decode(head);
   const refusal = notCsvReason(headText);
@@ -75,7 +81,11 @@ export async function readCsv(blob: Blob, encodingOverride: TextEncodingName | n
     await reader.cancel();
     throw new NotCsvError(refusal);
   }
-  const dialect = sniffDialect(headText);
+  const sniffed = sniffDialect(headText);
+  // A comma-delimited file cannot also use the comma as its decimal mark.
+  const dialect = overrides
+    ? { ...sniffed, delimiter: overrides.delimiter, decimalMark: overrides.delimiter === "," ? "." : sniffed.decimalMark }
+    : sniffed;
   const parser = new CsvChunkParser(dialect);
   sink.start({ guess, encoding, dialect });
   let bytesRead = head.length;

@@ -5,9 +5,8 @@
  */
 import { getContext, setContext } from "svelte";
 import type { DbClient } from "../db/client.ts";
-import type { AnalysisSettings, DatasetInfo, FileError, FileInput, LoadResult, LoadedFile, Progress } from "../db/protocol.ts";
+import type { AnalysisSettings, DatasetInfo, FileError, FileInput, LoadResult, LoadedFile, Progress, ReadOverrides } from "../db/protocol.ts";
 import type { FileMapping } from "../ingest/mapping.ts";
-import type { TextEncodingName } from "../ingest/decode.ts";
 import type { QueryFn } from "../analytics/filters.ts";
 
 export type DatasetStatus = "loading" | "ready" | "error";
@@ -228,12 +227,12 @@ export class Dataset {
     });
   }
 
-  /** Decode one file again with another text encoding. */
-  reencode(fileId: number, encoding: TextEncodingName): Promise<void> {
+  /** Read one file again with another text encoding or delimiter. */
+  reread(fileId: number, overrides: ReadOverrides): Promise<void> {
     const name = this.files.find((f) => f.fileId === fileId)?.name ?? String(fileId);
     return this.exclusive(async () => {
       try {
-        this.accept(await this.client.reencode(fileId, encoding, this.settings, this.onProgress));
+        this.accept(await this.client.reread(fileId, overrides, this.settings, this.onProgress));
       } catch (error) {
         this.failed(error, name);
       }

@@ -190,3 +190,26 @@ describe("files too large for the browser", () => {
     expect(result.errors).toEqual([{ name: "huge.csv", reason: "too_large" }]);
   });
 });
+
+describe("reading a file again with another delimiter or encoding", () => {
+  it("re-reads the kept bytes, and keeps the mapping when the headers come out the same", async () => {
+    const fresh = await newEngine();
+    const semicolons = "order_id;customer_id;order_date;amount\nO1;A;2024-01-05;10,50\nO2;B;2024-01-06;4,50\n";
+    const first = await fresh.load([csvFile("eu.csv", semicolons)], false, DEFAULT_SETTINGS);
+    const file = first.info.files[0];
+    if (!file) throw new Error("eu.csv not loaded");
+    expect(file.dialect).toMatchObject({ delimiter: ";", decimalMark: "," });
+    expect(fresh.query("SELECT TOTAL(amount) AS revenue FROM sales").rows[0]?.revenue).toBe(15);
+
+    // Read with commas, the header is one column: nothing maps, the file waits for a mapping.
+    const wrong = await fresh.reread(file.fileId, { encoding: "utf-8", delimiter: "," }, DEFAULT_SETTINGS);
+    const reread = wrong.info.files[0];
+    expect(reread?.headers).toEqual(["order_id;customer_id;order_date;amount"]);
+    expect(reread?.state).toBe("needs-mapping");
+    expect(wrong.info.counts.orders).toBe(0);
+
+    const back = await fresh.reread(reread?.fileId ?? 0, { encoding: "utf-8", delimiter: ";" }, DEFAULT_SETTINGS);
+    expect(back.info.files.map((f) => [f.name, f.state, f.headers.length])).toEqual([["eu.csv", "applied", 4]]);
+    expect(back.info.counts.orders).toBe(2);
+  });
+});
