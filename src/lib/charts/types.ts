@@ -16,3 +16,25 @@ export interface ChartTable {
   columns: string[];
   rows: string[][];
 }
+
+/** What Bars and Line take (and hand on to CategoryChart, their shared scaffolding). */
+export interface CategoryChartProps {
+  points: ChartPoint[];
+  title: string;
+  description: string;
+  formatValue: (value: number) => string;
+  formatTick?: (value: number) => string;
+  height?: number;
+  /** Index whose label is always shown (e.g. the first January); default the last point. */
+  tickAnchor?: number;
+  /** Allowed label steps (e.g. MONTH_STEPS, so that labels fall on quarters and years). */
+  tickSteps?: readonly number[];
+}
+
+/** Where the categories sit across the plot: each one's centre, plus whatever a chart's marks need. */
+export interface CategoryLayout {
+  centre: number[];
+}
+
+/** A value-to-pixel scale (y grows downward). */
+export type Scale = (value: number) => number;

@@ -9,6 +9,7 @@
  */
 import { isLocale, type Locale } from "../format/locale.ts";
 import { isIsoDay } from "../format/date.ts";
+import type { Filters } from "../analytics/filters.ts";
 
 /** Every page the product defines; a hash naming another page opens the Overview. */
 export const PAGES = ["", "segments", "lifecycle", "churn", "satisfaction", "data"] as const;
@@ -20,7 +21,8 @@ export type TimeUnit = "day" | "week";
 export const LIST_KEYS = ["region", "channel", "segment", "tier"] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
-export interface UrlState {
+/** The page, view settings and the global filters (from, to and the lists). */
+export interface UrlState extends Filters {
   page: Page;
   /** Analysis date; null = the latest date in the data. */
   asof: string | null;
@@ -29,12 +31,6 @@ export interface UrlState {
   churnDays: number | null;
   lang: Locale | null;
   theme: Theme | null;
-  from: string | null;
-  to: string | null;
-  region: string[];
-  channel: string[];
-  segment: string[];
-  tier: string[];
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
