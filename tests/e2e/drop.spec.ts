@@ -58,3 +58,22 @@ test("a file without a date column asks for the mapping before using it", async 
   await page.goto("./#/");
   expect(await kpi(page, "revenue")).toBe(revenueBefore);
 });
+
+test("rows with problems are reported with file, row, column and value; the good rows load", async ({ guardedPage: page }) => {
+  // Twelve orders of 10.00; row 4 has an impossible date, row 6 a non-numeric amount: both
+  // are reported and left out. Revenue 10 × 10 = 100; data quality = 1 − 2 / 12.
+  const lines = Array.from({ length: 12 }, (_, i) => [i + 1, `C${i % 5}`, `2024-01-${String(i + 10)}`, "10.00"]);
+  (lines[2] as (string | number)[])[2] = "2024-13-45";
+  (lines[4] as (string | number)[])[3] = "abc";
+  const csv = ["order_id,customer_id,order_date,amount", ...lines.map((l) => l.join(","))].join("\n");
+  await openApp(page);
+  await page.locator('input[type="file"]').setInputFiles({ name: "bad-rows.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(page.locator('[data-kpi="orders"]')).toHaveAttribute("data-value", "10");
+  expect(await kpi(page, "revenue")).toBe(100);
+  expect(await kpi(page, "data_quality")).toBeCloseTo(1 - 2 / 12, 12);
+  await page.goto("./#/data");
+  const problems = page.getByRole("table", { name: "Data-quality problems" });
+  await expect(problems.locator("tbody tr")).toHaveCount(2);
+  await expect(problems.locator("tbody tr").nth(0)).toContainText(/bad-rows\.csv\s*4\s*order_date\s*2024-13-45/);
+  await expect(problems.locator("tbody tr").nth(1)).toContainText(/bad-rows\.csv\s*6\s*amount\s*abc/);
+});

@@ -12,7 +12,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES, type Engine } from "../../../src/lib/db/engine.ts";
-import { loadKpis } from "../../../src/lib/analytics/overview.ts";
+import { loadKpis, loadMonthlySeries } from "../../../src/lib/analytics/overview.ts";
 import { NO_FILTERS } from "../../../src/lib/analytics/filters.ts";
 import { DEFAULT_SETTINGS, csvFile, newEngine, queryFnOf } from "../../helpers/engine.ts";
 
@@ -146,6 +146,28 @@ describe("KPIs", () => {
     const { values } = await loadKpis(queryFnOf(engine), engine.dataset, { ...NO_FILTERS, region: ["East"] });
     expect(values.find((v) => v.id === "revenue")?.value).toBe(280);
     expect(values.find((v) => v.id === "customers")?.value).toBe(2);
+  });
+});
+
+describe("monthly series", () => {
+  it("gives revenue per month and customers active at each month end", async () => {
+    // Sales: C 2023-06-15 80 | A 2024-01-05 100 | A 2024-02-10 50 | B 2024-03-01 200 | A 2024-03-31 50.
+    // Active at a month end = a purchase within the 60-day window before it: C stays active
+    // to 2023-07-31 (46 days after its purchase), not 2023-08-31 (77); then A from January,
+    // A and B at the end of March.
+    const series = await loadMonthlySeries(queryFnOf(engine), engine.dataset, NO_FILTERS);
+    expect(series.map((m) => [m.month, m.revenue, m.orders, m.activeCustomers])).toEqual([
+      ["2023-06-01", 80, 1, 1],
+      ["2023-07-01", 0, 0, 1],
+      ["2023-08-01", 0, 0, 0],
+      ["2023-09-01", 0, 0, 0],
+      ["2023-10-01", 0, 0, 0],
+      ["2023-11-01", 0, 0, 0],
+      ["2023-12-01", 0, 0, 0],
+      ["2024-01-01", 100, 1, 1],
+      ["2024-02-01", 50, 1, 1],
+      ["2024-03-01", 250, 2, 2],
+    ]);
   });
 });
 
