@@ -2,10 +2,10 @@
 import initSqlJs from "sql.js";
 import { readFileSync } from "node:fs";
 import { Engine } from "../../src/lib/db/engine.ts";
-import type { AnalysisSettings, FileInput } from "../../src/lib/db/protocol.ts";
+import type { FileInput } from "../../src/lib/db/protocol.ts";
 import type { QueryFn } from "../../src/lib/analytics/filters.ts";
 
-export const DEFAULT_SETTINGS: AnalysisSettings = { asof: null, churnDays: null };
+export { DEFAULT_SETTINGS } from "../../src/lib/db/protocol.ts";
 
 export async function newEngine(): Promise<Engine> {
   return Engine.create(await initSqlJs());

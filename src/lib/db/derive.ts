@@ -81,8 +81,8 @@ export function hasChurnColumn(db: Database): boolean {
 /**
  * One row per customer known from orders or the customers table (first row per id wins).
  * recency_days counts to the day after asof (a purchase on asof has recency 1); stages and
- * churn follow PRODUCT.md. Scores, segment, p_alive and clv are filled by the segmentation
- * work and stay NULL until then.
+ * churn follow PRODUCT.md. Scores and segment (customer-scores.ts) and the CLV model's
+ * p_alive, expected_purchases and clv are written afterwards.
  */
 export function buildCustomerSummary(db: Database, asofDay: number, churnDays: number, contractual: boolean): void {
   db.run("DROP TABLE IF EXISTS customer_summary");
@@ -115,7 +115,7 @@ export function buildCustomerSummary(db: Database, asofDay: number, churnDays: n
             CASE WHEN :contractual THEN attrs.churned
                  WHEN per.customer_id IS NULL THEN NULL
                  ELSE (:asof - per.last_day > :churn_days) END AS churned,
-            CAST(NULL AS REAL) AS p_alive, CAST(NULL AS REAL) AS clv,
+            CAST(NULL AS REAL) AS p_alive, CAST(NULL AS REAL) AS expected_purchases, CAST(NULL AS REAL) AS clv,
             attrs.name, attrs.email, attrs.phone, attrs.gender, attrs.region, attrs.country, attrs.city,
             attrs.acquisition_channel, attrs.tier, attrs.signup_date, attrs.contract_type, attrs.tenure_months
      FROM ids LEFT JOIN per USING (customer_id) LEFT JOIN attrs USING (customer_id)`,
@@ -134,4 +134,30 @@ export function ordersCurrency(db: Database): string | null {
   if (typeof code !== "string") return null;
   if (code === "RMB") return "CNY";
   return /^[A-Z]{3}$/.test(code) ? code : null;
+}
+
+/** Days in one model time unit. */
+export const UNIT_DAYS = { day: 1, week: 7 } as const;
+
+/**
+ * `clv_inputs`: the per-customer summary the BG/NBD and Gamma-Gamma models read (PRODUCT.md),
+ * in the model's time unit: purchases collapsed to one per day; x = repeat purchase days,
+ * t_x = last − first purchase day, T = asof − first purchase day, m = mean spend of the
+ * repeat days (the first day's spend left out, as `lifetimes` does).
+ */
+export function buildClvInputs(db: Database, asofDay: number, unit: keyof typeof UNIT_DAYS): void {
+  db.run("DROP TABLE IF EXISTS clv_inputs");
+  db.run(
+    `CREATE TABLE clv_inputs AS
+     WITH days AS (
+       SELECT customer_id, day, TOTAL(amount) AS spend,
+              ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY day) AS nth
+       FROM sales GROUP BY customer_id, day)
+     SELECT customer_id, COUNT(*) - 1 AS x,
+            (MAX(day) - MIN(day)) * 1.0 / :unit AS t_x,
+            (:asof - MIN(day)) * 1.0 / :unit AS T,
+            CASE WHEN COUNT(*) > 1 THEN TOTAL(CASE WHEN nth > 1 THEN spend END) / (COUNT(*) - 1) ELSE 0 END AS m
+     FROM days GROUP BY customer_id`,
+    { ":asof": asofDay, ":unit": UNIT_DAYS[unit] },
+  );
 }

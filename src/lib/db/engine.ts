@@ -9,6 +9,7 @@ import { tablesFilled, type FileMapping } from "../ingest/mapping.ts";
 import { NotCsvError, readCsv } from "../ingest/read-csv.ts";
 import { toExcelCsv } from "./csv-export.ts";
 import {
+  buildClvInputs,
   buildCustomerSummary,
   buildSales,
   dayToIso,
@@ -19,6 +20,7 @@ import {
   suggestedChurnDays,
 } from "./derive.ts";
 import { FileIngest, FileRefusedError, reconvertFromRaw } from "./file-ingest.ts";
+import { DEFAULT_SETTINGS } from "./protocol.ts";
 import type {
   AnalysisSettings,
   DatasetInfo,
@@ -32,6 +34,7 @@ import type {
   Row,
   SqlParams,
 } from "./protocol.ts";
+import { scoreRfmSegments } from "./customer-scores.ts";
 import { rawTableName } from "./raw-table.ts";
 import { StageClock } from "./stage-clock.ts";
 import { META_DDL, canonicalDdl, quoteIdent } from "./schema.ts";
@@ -74,7 +77,7 @@ export class Engine {
 
   private constructor(private db: Database) {
     this.createSchema();
-    this.info = this.rebuild({ asof: null, churnDays: null });
+    this.info = this.rebuild(DEFAULT_SETTINGS);
   }
 
   static create(sql: SqlJsStatic): Engine {
@@ -209,7 +212,7 @@ export class Engine {
 
   clear(): DatasetInfo {
     this.removeFiles([...this.files.keys()]);
-    this.info = this.rebuild({ asof: null, churnDays: null });
+    this.info = this.rebuild(DEFAULT_SETTINGS);
     return this.info;
   }
 
@@ -309,6 +312,10 @@ export class Engine {
     const contractual = hasChurnColumn(this.db);
     buildCustomerSummary(this.db, day, churnDays, contractual);
     clock.lap("customer_summary");
+    scoreRfmSegments(this.db);
+    clock.lap("rfm");
+    buildClvInputs(this.db, day, settings.unit);
+    clock.lap("clv_inputs");
     const first = this.db.exec("SELECT MIN(day) FROM sales")[0]?.values[0]?.[0];
     const counts = this.counts();
     const currency = ordersCurrency(this.db);
@@ -324,6 +331,7 @@ export class Engine {
       currency,
       contractual,
       timings: clock.timings,
+      clv: { status: "no_orders", unit: settings.unit, customers: 0, repeatCustomers: 0, bgnbd: null, gammaGamma: null, fitMs: 0 },
     };
   }
 

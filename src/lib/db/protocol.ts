@@ -37,12 +37,48 @@ export interface LoadedFile {
   tables: CanonicalTable[];
 }
 
+/** The predictive-value settings (PRODUCT.md, BG/NBD and Gamma-Gamma). */
+export interface ClvSettings {
+  /** Horizon of "expected purchases in the next … days". */
+  horizonDays: number;
+  /** CLV horizon in months, monthly discount rate (0.01 = 1 %) and margin (1 = 100 %). */
+  months: number;
+  monthlyDiscount: number;
+  margin: number;
+}
+
+export const DEFAULT_CLV: ClvSettings = { horizonDays: 90, months: 12, monthlyDiscount: 0.01, margin: 1 };
+
 /** Settings that change the derived tables (customer_summary and friends), not the files. */
 export interface AnalysisSettings {
   /** ISO date; null = the latest date in the data (PRODUCT.md, asof rule). */
   asof: string | null;
   /** Inactivity window in days; null = derived from purchase gaps (PRODUCT.md, churn window). */
   churnDays: number | null;
+  /** Time unit of the CLV models (alpha, recency and T are in this unit). */
+  unit: "day" | "week";
+  clv: ClvSettings;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = { asof: null, churnDays: null, unit: "day", clv: DEFAULT_CLV };
+
+/**
+ * Why predictive value is or is not available: fitted, or the reason the data cannot
+ * support a fit (no orders, no repeat buyers, too few customers, no convergence).
+ */
+export type ClvStatus = "fitted" | "no_orders" | "no_repeat" | "too_few" | "no_convergence";
+
+export interface ClvFitInfo {
+  status: ClvStatus;
+  unit: "day" | "week";
+  /** Customers in the fit, and those with at least one repeat purchase day (x > 0). */
+  customers: number;
+  repeatCustomers: number;
+  bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number } | null;
+  /** Null when the spend model could not be fitted (then CLV is absent too). */
+  gammaGamma: { p: number; q: number; v: number } | null;
+  /** Milliseconds the two fits took in the worker. */
+  fitMs: number;
 }
 
 /** The resolved settings and shape of the data after a rebuild. */
@@ -63,6 +99,8 @@ export interface DatasetInfo {
   contractual: boolean;
   /** Milliseconds per step of the last load or rebuild (see stage-clock.ts). */
   timings: StageTimings;
+  /** The CLV models' fit on the current data and settings. */
+  clv: ClvFitInfo;
 }
 
 /** What the user corrects when a file was read wrongly: its encoding and its delimiter. */

@@ -5,6 +5,8 @@
  */
 import { getContext, setContext } from "svelte";
 import type { DbClient } from "../db/client.ts";
+import { DEFAULT_SETTINGS } from "../db/protocol.ts";
+import { sameSettings } from "./settings.ts";
 import type { AnalysisSettings, DatasetInfo, FileError, FileInput, LoadResult, LoadedFile, Progress, ReadOverrides } from "../db/protocol.ts";
 import type { FileMapping } from "../ingest/mapping.ts";
 import type { QueryFn } from "../analytics/filters.ts";
@@ -27,7 +29,6 @@ export const DEMO_FILES = ["customers.csv", "orders.csv", "feedback.csv", "inter
 export const DEMO_BASE = "./demo/";
 export const SUBSCRIPTION_DEMO_FILES = ["subscription/customers.csv"] as const;
 
-const sameSettings = (a: AnalysisSettings, b: AnalysisSettings) => a.asof === b.asof && a.churnDays === b.churnDays;
 
 export class Dataset {
   /** $state: drives data-status on the root element and every loading state. */
@@ -52,7 +53,7 @@ export class Dataset {
   readonly empty: boolean = $derived(this.files.length === 0);
 
   /** Not $state: the settings last sent to the worker (the URL is the reactive source). */
-  private settings: AnalysisSettings = { asof: null, churnDays: null };
+  private settings: AnalysisSettings = DEFAULT_SETTINGS;
   /** Not $state: message ids. */
   private nextMessage = 1;
   /** Not $state: serialises worker operations so that a settings change never overtakes a load. */

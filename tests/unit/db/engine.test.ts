@@ -99,7 +99,7 @@ describe("customer_summary", () => {
   });
 
   it("moves asof when set: data after it is ignored", () => {
-    engine.applySettings({ asof: "2024-02-29", churnDays: 30 });
+    engine.applySettings({ ...DEFAULT_SETTINGS, asof: "2024-02-29", churnDays: 30 });
     const a = rows("SELECT frequency, recency_days, monetary, lifecycle_stage FROM customer_summary WHERE customer_id = 'A'")[0];
     // Orders up to 2024-02-29: O1, O2 → 2 orders, 150; last 02-10 → recency 20, inside 30 days.
     expect(a).toEqual({ frequency: 2, recency_days: 20, monetary: 150, lifecycle_stage: "developing" });
