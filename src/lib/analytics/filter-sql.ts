@@ -24,6 +24,15 @@ function channelCondition(filters: Filters): SqlFragment {
   return sql`(${inList("channel", filters.channel)} OR (channel IS NULL AND customer_id IN (SELECT customer_id FROM customer_summary WHERE ${inList("acquisition_channel", filters.channel)})))`;
 }
 
+/**
+ * Condition on customer_summary rows for customer-level pages (segments, value): the
+ * attribute filters, with the channel read as the customer's acquisition channel.
+ */
+export function customerSummaryWhere(filters: Filters): SqlFragment {
+  const channel = filters.channel.length ? inList("acquisition_channel", filters.channel) : raw("1");
+  return sql`${customerCondition(filters)} AND ${channel}`;
+}
+
 /** Rows of `sales` inside the period and the filters. */
 export function salesWhere(filters: Filters, period: Period): SqlFragment {
   return sql`day BETWEEN ${period.from} AND ${period.to} AND ${customerCondition(filters)} AND ${channelCondition(filters)}`;

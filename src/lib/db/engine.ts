@@ -34,7 +34,7 @@ import type {
   Row,
   SqlParams,
 } from "./protocol.ts";
-import { scoreRfmSegments } from "./customer-scores.ts";
+import { assignAbcTiers, scoreRfmSegments } from "./customer-scores.ts";
 import { rawTableName } from "./raw-table.ts";
 import { StageClock } from "./stage-clock.ts";
 import { META_DDL, canonicalDdl, quoteIdent } from "./schema.ts";
@@ -313,7 +313,8 @@ export class Engine {
     buildCustomerSummary(this.db, day, churnDays, contractual);
     clock.lap("customer_summary");
     scoreRfmSegments(this.db);
-    clock.lap("rfm");
+    assignAbcTiers(this.db);
+    clock.lap("rfm_abc");
     buildClvInputs(this.db, day, settings.unit);
     clock.lap("clv_inputs");
     const first = this.db.exec("SELECT MIN(day) FROM sales")[0]?.values[0]?.[0];

@@ -1,48 +1,10 @@
-/**
- * The engine on a tiny shop whose every number is worked out by hand below.
- *
- * orders.csv: O1 A 2024-01-05 100 | O2 A 2024-02-10 50 | O3 B 2024-03-01 200 |
- *   O4 B 2024-03-01 −200 returned (a return: excluded) | O5 C 2023-06-15 80 |
- *   O6 A 2024-03-31 30 + 20 (two lines of one order = 50) | O7 D 2024-03-20 blank amount
- *   (a problem: not loaded into orders).
- * Sales: O1 100, O2 50, O3 200, O5 80, O6 50 → 5 orders, revenue 480, buyers A B C.
- * asof = latest order date 2024-03-31. Gaps between A's purchase days: 36 and 50 →
- *   P90 = 36 + 0.9 × 14 = 48.6 → churn window 60 days. Active = last order on or after
- *   2024-01-31: A (03-31) and B (03-01); C (2023-06-15, 290 days before asof) churned.
- */
+/** The engine on the tiny shop of tests/fixtures/tiny-shop.ts, every number worked out by hand there and below. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES, type Engine } from "../../../src/lib/db/engine.ts";
 import { loadKpis, loadMonthlySeries } from "../../../src/lib/analytics/overview.ts";
 import { NO_FILTERS } from "../../../src/lib/analytics/filters.ts";
 import { DEFAULT_SETTINGS, csvFile, newEngine, queryFnOf } from "../../helpers/engine.ts";
-
-const ORDERS = `order_id,customer_id,order_date,amount,status
-O1,A,2024-01-05,100.00,completed
-O2,A,2024-02-10,50.00,completed
-O3,B,2024-03-01,200.00,completed
-O4,B,2024-03-01,-200.00,returned
-O5,C,2023-06-15,80.00,completed
-O6,A,2024-03-31,30.00,completed
-O6,A,2024-03-31,20.00,completed
-O7,D,2024-03-20,,completed
-`;
-
-const CUSTOMERS = `customer_id,name,region
-A,张伟,East
-B,Mary Smith,West
-C,王芳,East
-E,Lead Only,West
-`;
-
-// NPS: promoters 10 9 9, passive 7, detractor 3 → (3 − 1) / 5 = 40.
-// CSAT: 5 4 3 2 5 → 3 of 5 are 4–5 = 0.6. CES: 2 3 4 → mean 3.
-const FEEDBACK = `feedback_id,customer_id,date,nps_score,csat_score,ces_score
-F1,A,2024-01-10,10,5,2
-F2,B,2024-03-02,9,4,3
-F3,C,2023-07-01,9,3,4
-F4,A,2024-02-12,7,2,
-F5,B,2024-03-05,3,5,
-`;
+import { CUSTOMERS, FEEDBACK, ORDERS } from "../../fixtures/tiny-shop.ts";
 
 let engine: Engine;
 
@@ -233,5 +195,15 @@ describe("reading a file again with another delimiter or encoding", () => {
     const back = await fresh.reread(reread?.fileId ?? 0, { encoding: "utf-8", delimiter: ";" }, DEFAULT_SETTINGS);
     expect(back.info.files.map((f) => [f.name, f.state, f.headers.length])).toEqual([["eu.csv", "applied", 4]]);
     expect(back.info.counts.orders).toBe(2);
+  });
+});
+
+describe("ABC tiers", () => {
+  it("puts the customers making the first 80 % of revenue in A, the next 15 % in B", async () => {
+    // Revenues 50, 30, 10, 6, 4 (total 100): revenue before each = 0, 50, 80, 90, 96 → A A B B C.
+    const fresh = await newEngine();
+    const csv = ["customer_id,order_date,amount", "P,2024-01-01,50", "Q,2024-01-01,30", "R,2024-01-01,10", "S,2024-01-01,6", "T,2024-01-01,4"].join("\n");
+    await fresh.load([csvFile("abc.csv", csv)], false, DEFAULT_SETTINGS);
+    expect(fresh.query("SELECT customer_id, abc_tier FROM customer_summary ORDER BY customer_id").rows.map((r) => r.abc_tier).join("")).toBe("AABBC");
   });
 });
