@@ -7,6 +7,9 @@
 import type { Database } from "sql.js";
 import { churnWindowFromGaps, type GapCount } from "./churn-window.ts";
 
+/** Days in one model time unit. */
+export const UNIT_DAYS = { day: 1, week: 7 } as const;
+
 const isoToDay = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 export const dayToIso = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
@@ -25,6 +28,7 @@ function scalar(db: Database, sql: string, params: (number | string | null)[] = 
 /**
  * The analysis date when none is set: the latest order day; without orders the latest
  * feedback, interaction or signup day (never today, so an old export is not all churned).
+ * A summary alone carries no dates, only durations up to its analysis date: today then.
  */
 export function latestDataDay(db: Database): number | null {
   const candidates = [
@@ -37,7 +41,7 @@ export function latestDataDay(db: Database): number | null {
     const day = scalar(db, sql);
     if (typeof day === "number") return day;
   }
-  return null;
+  return scalar(db, "SELECT COUNT(*) FROM summaries") ? Math.floor(Date.now() / 86_400_000) : null;
 }
 
 export function buildSales(db: Database, asofDay: number): void {
@@ -84,15 +88,23 @@ export function hasChurnColumn(db: Database): boolean {
  * churn follow PRODUCT.md. Scores and segment (customer-scores.ts) and the CLV model's
  * p_alive, expected_purchases and clv are written afterwards.
  */
-export function buildCustomerSummary(db: Database, asofDay: number, churnDays: number, contractual: boolean): void {
+export function buildCustomerSummary(db: Database, asofDay: number, churnDays: number, contractual: boolean, unit: keyof typeof UNIT_DAYS): void {
   db.run("DROP TABLE IF EXISTS customer_summary");
+  // Customers known only from a loaded summary (summaries, lifetimes' shape) get their
+  // first and last purchase back from T and recency, orders = frequency + 1 (or orders)
+  // and monetary = total_spend (or monetary_value × orders); their quarters are unknown.
   db.run(
     `CREATE TABLE customer_summary AS
      WITH per AS MATERIALIZED (
             SELECT customer_id, MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS frequency,
                    TOTAL(amount) AS monetary,
                    COUNT(DISTINCT strftime('%Y', day * 86400, 'unixepoch') || ((CAST(strftime('%m', day * 86400, 'unixepoch') AS INTEGER) + 2) / 3)) AS quarters
-            FROM sales GROUP BY customer_id),
+            FROM sales GROUP BY customer_id
+            UNION ALL
+            SELECT customer_id, :asof - CAST(ROUND(T * :unit) AS INTEGER), :asof - CAST(ROUND((T - recency) * :unit) AS INTEGER),
+                   COALESCE(orders, frequency + 1),
+                   COALESCE(total_spend, monetary_value * COALESCE(orders, frequency + 1), 0), NULL
+            FROM summaries WHERE customer_id NOT IN (SELECT customer_id FROM sales)),
           attrs AS MATERIALIZED (
             SELECT * FROM customers
             WHERE rowid IN (SELECT MIN(rowid) FROM customers GROUP BY customer_id)
@@ -119,7 +131,7 @@ export function buildCustomerSummary(db: Database, asofDay: number, churnDays: n
             attrs.name, attrs.email, attrs.phone, attrs.gender, attrs.region, attrs.country, attrs.city,
             attrs.acquisition_channel, attrs.tier, attrs.signup_date, attrs.contract_type, attrs.tenure_months
      FROM ids LEFT JOIN per USING (customer_id) LEFT JOIN attrs USING (customer_id)`,
-    { ":asof": asofDay, ":churn_days": churnDays, ":contractual": contractual ? 1 : 0 },
+    { ":asof": asofDay, ":churn_days": churnDays, ":contractual": contractual ? 1 : 0, ":unit": UNIT_DAYS[unit] },
   );
   db.run("CREATE UNIQUE INDEX customer_summary_id ON customer_summary(customer_id)");
 }
@@ -136,14 +148,12 @@ export function ordersCurrency(db: Database): string | null {
   return /^[A-Z]{3}$/.test(code) ? code : null;
 }
 
-/** Days in one model time unit. */
-export const UNIT_DAYS = { day: 1, week: 7 } as const;
-
 /**
  * `clv_inputs`: the per-customer summary the BG/NBD and Gamma-Gamma models read (PRODUCT.md),
  * in the model's time unit: purchases collapsed to one per day; x = repeat purchase days,
  * t_x = last − first purchase day, T = asof − first purchase day, m = mean spend of the
- * repeat days (the first day's spend left out, as `lifetimes` does).
+ * repeat days (the first day's spend left out, as `lifetimes` does). A loaded summary's
+ * customers come in as they are, in the unit in force.
  */
 export function buildClvInputs(db: Database, asofDay: number, unit: keyof typeof UNIT_DAYS): void {
   db.run("DROP TABLE IF EXISTS clv_inputs");
@@ -157,7 +167,10 @@ export function buildClvInputs(db: Database, asofDay: number, unit: keyof typeof
             (MAX(day) - MIN(day)) * 1.0 / :unit AS t_x,
             (:asof - MIN(day)) * 1.0 / :unit AS T,
             CASE WHEN COUNT(*) > 1 THEN TOTAL(CASE WHEN nth > 1 THEN spend END) / (COUNT(*) - 1) ELSE 0 END AS m
-     FROM days GROUP BY customer_id`,
+     FROM days GROUP BY customer_id
+     UNION ALL
+     SELECT customer_id, frequency, recency, T, COALESCE(monetary_value, 0)
+     FROM summaries WHERE customer_id NOT IN (SELECT customer_id FROM sales)`,
     { ":asof": asofDay, ":unit": UNIT_DAYS[unit] },
   );
 }

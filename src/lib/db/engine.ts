@@ -310,7 +310,7 @@ export class Engine {
     const churnDays = settings.churnDays ?? suggested;
     clock.lap("churn_window");
     const contractual = hasChurnColumn(this.db);
-    buildCustomerSummary(this.db, day, churnDays, contractual);
+    buildCustomerSummary(this.db, day, churnDays, contractual, settings.unit);
     clock.lap("customer_summary");
     scoreRfmSegments(this.db);
     assignAbcTiers(this.db);

@@ -4,9 +4,9 @@
  * layer derives its DDL from them, so this is the one place a field is declared.
  */
 
-export type CanonicalTable = "customers" | "orders" | "feedback" | "interactions";
+export type CanonicalTable = "customers" | "orders" | "feedback" | "interactions" | "summaries";
 
-export const CANONICAL_TABLES: readonly CanonicalTable[] = ["customers", "orders", "feedback", "interactions"];
+export const CANONICAL_TABLES: readonly CanonicalTable[] = ["customers", "orders", "feedback", "interactions", "summaries"];
 
 /**
  * What a field holds once coerced:
@@ -98,6 +98,19 @@ export const CANONICAL_FIELDS: Record<CanonicalTable, readonly CanonicalField[]>
     field("feedback", "first_response_at", "datetime"),
     field("feedback", "resolved_at", "datetime"),
     field("feedback", "status", "category"),
+  ],
+  // A per-customer summary in `lifetimes`' shape, computed in a warehouse when the order
+  // history is too big for a browser (README): frequency = repeat purchase days, recency =
+  // last − first purchase, T = analysis date − first purchase, in the unit in force;
+  // monetary_value = mean repeat spend; total_spend and orders optional.
+  summaries: [
+    field("summaries", "customer_id", "id", { required: true }),
+    field("summaries", "frequency", "number", { required: true }),
+    field("summaries", "recency", "number", { required: true }),
+    field("summaries", "T", "number", { required: true }),
+    field("summaries", "monetary_value", "money"),
+    field("summaries", "total_spend", "money"),
+    field("summaries", "orders", "number"),
   ],
   interactions: [
     field("interactions", "customer_id", "id", { required: true }),

@@ -7,7 +7,7 @@ import type { CanonicalField, CanonicalTable, FieldRef } from "./canonical.ts";
 import type { ColumnProfile } from "./profile.ts";
 
 /** What a file's rows are; "flat" = orders whose rows also carry customer columns. */
-export type FileKind = "orders" | "customers" | "feedback" | "interactions" | "flat" | "unknown";
+export type FileKind = "orders" | "customers" | "feedback" | "interactions" | "flat" | "summary" | "unknown";
 
 /**
  * `columns[i]` is the field column i fills, or null (the column stays only in the raw
@@ -218,6 +218,16 @@ const SYNONYMS: Record<CanonicalTable, Record<string, Synonyms>> = {
     },
     status: { specific: ["ticket status", "处理状态", "處理狀態"], generic: STATUS },
   },
+  summaries: {
+    // A summary is keyed by customer by construction: a bare "ID" column (lifetimes' own export) is the customer.
+    customer_id: { specific: CUSTOMER_ID.specific, generic: [...(CUSTOMER_ID.generic ?? []), "id"] },
+    frequency: { specific: ["frequency", "repeat purchases", "repeat purchase days", "x", "复购次数", "重複購買次數"] },
+    recency: { specific: ["recency", "t_x", "tx", "最近购买间隔", "最近購買間隔"] },
+    T: { specific: ["T", "age", "customer age", "客户年龄", "客戶年齡"] },
+    monetary_value: { specific: ["monetary_value", "monetary value", "avg repeat value", "zbar", "m", "平均复购金额", "平均複購金額"] },
+    total_spend: { specific: ["total_spend", "total spend", "lifetime spend", "累计消费", "累計消費"] },
+    orders: { specific: ["orders", "order count", "number of orders", "订单数", "訂單數"] },
+  },
   interactions: {
     customer_id: CUSTOMER_ID,
     date: {
@@ -254,6 +264,7 @@ const DISTINCTIVE: Record<CanonicalTable, ReadonlySet<string>> = {
     "resolution_hours", "created_at", "first_response_at", "resolved_at",
   ]),
   interactions: new Set(["date", "type", "outcome"]),
+  summaries: new Set(["frequency", "recency", "T", "monetary_value", "total_spend"]),
   customers: new Set([
     "name", "email", "phone", "region", "country", "city", "gender", "birth_date", "acquisition_channel",
     "signup_date", "tier", "churned", "churn_date", "contract_type", "tenure_months",
@@ -266,6 +277,7 @@ const TABLES_OF: Record<FileKind, readonly CanonicalTable[]> = {
   feedback: ["feedback"],
   interactions: ["interactions"],
   customers: ["customers"],
+  summary: ["summaries"],
   unknown: [],
 };
 
@@ -419,6 +431,8 @@ function kindOf(candidates: Candidate[]): FileKind {
   const telling = (table: CanonicalTable): number =>
     new Set(candidates.filter((c) => c.telling && c.ref.table === table && DISTINCTIVE[table].has(c.ref.field)).map((c) => c.column)).size;
   const [orders, feedback, interactions, customers] = [telling("orders"), telling("feedback"), telling("interactions"), telling("customers")];
+  // recency, frequency and T together only come from a per-customer summary.
+  if (telling("summaries") >= 3) return "summary";
   const top = Math.max(orders, feedback, interactions);
   if (top > 0) {
     if (orders === top) return customers > 0 ? "flat" : "orders";
@@ -489,6 +503,7 @@ function kindOfTargets(columns: Array<FieldRef | null>): FileKind {
   if (tables.has("orders")) return tables.has("customers") ? "flat" : "orders";
   if (tables.has("feedback")) return "feedback";
   if (tables.has("interactions")) return "interactions";
+  if (tables.has("summaries")) return "summary";
   return tables.has("customers") ? "customers" : "unknown";
 }
 

@@ -207,3 +207,22 @@ describe("ABC tiers", () => {
     expect(fresh.query("SELECT customer_id, abc_tier FROM customer_summary ORDER BY customer_id").rows.map((r) => r.abc_tier).join("")).toBe("AABBC");
   });
 });
+
+describe("a per-customer summary instead of transactions", () => {
+  it("fills customer_summary and clv_inputs from lifetimes' shape", async () => {
+    // Unit week, asof 2024-03-31. K1: frequency 2, recency 10, T 20 weeks → first purchase 140
+    // days before asof, last 70 days before: recency_days = 71; orders 3; monetary 3 × 15 = 45.
+    const fresh = await newEngine();
+    const csv = "customer_id,frequency,recency,T,monetary_value\nK1,2,10,20,15\nK2,0,0,5,0\n";
+    const result = await fresh.load([csvFile("summary.csv", csv)], false, { ...DEFAULT_SETTINGS, asof: "2024-03-31", unit: "week" });
+    expect(result.info.files[0]?.kind).toBe("summary");
+    expect(fresh.query("SELECT customer_id, first_order, last_order, frequency, recency_days, monetary FROM customer_summary ORDER BY customer_id").rows).toEqual([
+      { customer_id: "K1", first_order: "2023-11-12", last_order: "2024-01-21", frequency: 3, recency_days: 71, monetary: 45 },
+      { customer_id: "K2", first_order: "2024-02-25", last_order: "2024-02-25", frequency: 1, recency_days: 36, monetary: 0 },
+    ]);
+    expect(fresh.query("SELECT customer_id, x, t_x, T, m FROM clv_inputs ORDER BY customer_id").rows).toEqual([
+      { customer_id: "K1", x: 2, t_x: 10, T: 20, m: 15 },
+      { customer_id: "K2", x: 0, t_x: 0, T: 5, m: 0 },
+    ]);
+  });
+});
