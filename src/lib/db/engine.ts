@@ -23,6 +23,7 @@ import { FileIngest, FileRefusedError, reconvertFromRaw } from "./file-ingest.ts
 import { DEFAULT_SETTINGS } from "./protocol.ts";
 import type {
   AnalysisSettings,
+  ClvFitInfo,
   DatasetInfo,
   FileError,
   FileInput,
@@ -34,6 +35,7 @@ import type {
   Row,
   SqlParams,
 } from "./protocol.ts";
+import { fitClvModels, writeClvOutputs, type ClvModels } from "./clv-fit.ts";
 import { assignAbcTiers, scoreRfmSegments } from "./customer-scores.ts";
 import { rawTableName } from "./raw-table.ts";
 import { StageClock } from "./stage-clock.ts";
@@ -74,6 +76,9 @@ export class Engine {
    * needs a mapping onto the demo keeps the demo on screen until the user decides.
    */
   private replaceWhenApplied: number[] = [];
+  /** Bumped whenever the loaded rows change; the CLV fit is reused while data, asof and unit stay. */
+  private dataVersion = 0;
+  private clvFit: { key: string; info: ClvFitInfo; models: ClvModels | null } | null = null;
 
   private constructor(private db: Database) {
     this.createSchema();
@@ -251,6 +256,7 @@ export class Engine {
   private removeFiles(fileIds: number[]): void {
     this.replaceWhenApplied = this.replaceWhenApplied.filter((id) => !fileIds.includes(id));
     if (fileIds.length === 0) return;
+    this.dataVersion++;
     this.db.run("BEGIN");
     this.deleteCanonicalRows(fileIds);
     for (const id of fileIds) {
@@ -276,6 +282,7 @@ export class Engine {
   }
 
   private saveFileRow(file: LoadedFile): void {
+    this.dataVersion++;
     this.db.run("DELETE FROM _files WHERE file_id = ?", [file.fileId]);
     this.db.run(
       `INSERT INTO _files (file_id, name, bytes, encoding, delimiter, raw_table, rows, problem_rows, state, mapping)
@@ -316,7 +323,8 @@ export class Engine {
     assignAbcTiers(this.db);
     clock.lap("rfm_abc");
     buildClvInputs(this.db, day, settings.unit);
-    clock.lap("clv_inputs");
+    const clv = this.fitClv(day, settings);
+    clock.lap("clv");
     const first = this.db.exec("SELECT MIN(day) FROM sales")[0]?.values[0]?.[0];
     const counts = this.counts();
     const currency = ordersCurrency(this.db);
@@ -332,8 +340,16 @@ export class Engine {
       currency,
       contractual,
       timings: clock.timings,
-      clv: { status: "no_orders", unit: settings.unit, customers: 0, repeatCustomers: 0, bgnbd: null, gammaGamma: null, fitMs: 0 },
+      clv,
     };
+  }
+
+  /** Fits the CLV models unless data, asof and unit are those of the last fit; writes the outputs. */
+  private fitClv(asofDay: number, settings: AnalysisSettings): ClvFitInfo {
+    const key = `${this.dataVersion}|${asofDay}|${settings.unit}`;
+    if (this.clvFit?.key !== key) this.clvFit = { key, ...fitClvModels(this.db, settings.unit) };
+    writeClvOutputs(this.db, this.clvFit.models, settings);
+    return this.clvFit.info;
   }
 
   private counts(): DatasetInfo["counts"] {
