@@ -7,6 +7,8 @@ import type { Component } from "svelte";
 import type { Page } from "../lib/state/url-state.ts";
 import Overview from "./Overview.svelte";
 import Data from "./Data.svelte";
+import Segments from "./Segments.svelte";
+import Value from "./Value.svelte";
 
 export interface Route {
   page: Page;
@@ -19,7 +21,8 @@ export interface Route {
 
 export const ROUTES: readonly Route[] = [
   { page: "", labelKey: "nav.overview", component: Overview },
-  { page: "segments", labelKey: "nav.segments" },
+  { page: "segments", labelKey: "nav.segments", component: Segments },
+  { page: "value", labelKey: "nav.value", component: Value },
   { page: "lifecycle", labelKey: "nav.lifecycle" },
   { page: "churn", labelKey: "nav.churn" },
   { page: "satisfaction", labelKey: "nav.satisfaction" },

@@ -6,6 +6,7 @@ import { expect, openApp, test } from "./fixtures.ts";
 const ALLOWED = new Set([
   "CRM", "Lens", "NPS", "CSAT", "CES", "CLV", "RFM", "AOV", "SQL", "CSV", "TSV", "TXT", "PNG", "SVG", "SQLite",
   "CNY", "KPI", "UTF", "BOM", "GBK", "Big5", "Excel", "English", "Ctrl", "Enter", "Mac",
+  "ABC", "NBD", "Gamma-Gamma",
 ]);
 // File names (customers.csv, crm-lens.sqlite) are the user's or the data's, not UI text.
 const FILE_NAME = /[\w./-]+\.(csv|tsv|txt|sqlite)\b/g;
@@ -16,9 +17,17 @@ async function englishWords(text: string): Promise<string[]> {
 }
 
 for (const [lang, sample] of [["zh-CN", "客户"], ["zh-TW", "客戶"]] as const) {
-  for (const route of ["#/", "#/data"]) {
+  // Each page with what shows it has finished drawing (the Segments page with a segment chosen: chip and member list).
+  const PAGES = [
+    ["overview", "#/", "[data-kpi]"],
+    ["segments", "#/segments?segment=Champions", "[data-testid='members-table']"],
+    ["value", "#/value", "[data-testid='top-customers']"],
+    ["data", "#/data", "[data-testid='sql-input']"],
+  ] as const;
+  for (const [name, route, drawn] of PAGES) {
     test(`${lang} ${route} has no English UI text`, async ({ guardedPage: page }) => {
-      await openApp(page, `${route}?lang=${lang}`);
+      await openApp(page, `${route}${route.includes("?") ? "&" : "?"}lang=${lang}`);
+      await expect(page.locator(drawn).first()).toBeVisible();
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
       await expect(page.locator("body")).toContainText(sample);
       // Data values (file names, headers, table cells) are the user's text, not UI text.
@@ -28,7 +37,6 @@ for (const [lang, sample] of [["zh-CN", "客户"], ["zh-TW", "客戶"]] as const
         return clone.innerText;
       });
       expect(await englishWords(uiText)).toEqual([]);
-      const name = route === "#/" ? "overview" : "data";
       await page.screenshot({ path: `test-results/screens/${name}-${lang}-desktop.png`, fullPage: true });
     });
   }

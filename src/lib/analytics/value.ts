@@ -1,4 +1,4 @@
-/** Value page queries: the Pareto curve, ABC tiers, and the predictive CLV of customers. */
+/** Value page queries: the Pareto curve and ABC tiers. */
 import { customerSummaryWhere } from "./filter-sql.ts";
 import type { Filters, QueryFn } from "./filters.ts";
 import { paretoCurve, revenueShareOfTop, type ParetoPoint } from "./pareto.ts";
@@ -40,31 +40,4 @@ export async function loadPareto(query: QueryFn, filters: Filters): Promise<Pare
     };
   });
   return { curve: paretoCurve(revenues), top20Share: revenueShareOfTop(revenues), tiers };
-}
-
-export interface ClvCustomer {
-  customer_id: string;
-  name: string | null;
-  segment: string | null;
-  frequency: number;
-  monetary: number;
-  p_alive: number | null;
-  expected_purchases: number | null;
-  clv: number | null;
-}
-
-/** Customers with a predicted value, highest CLV first (all of them: the page bins and pages them). */
-export async function loadClvCustomers(query: QueryFn, filters: Filters): Promise<ClvCustomer[]> {
-  const q = sql`
-    SELECT customer_id, name, segment, frequency, monetary, p_alive, expected_purchases, clv
-    FROM customer_summary WHERE clv IS NOT NULL AND ${buyers(filters)} ORDER BY clv DESC, customer_id`;
-  return query<ClvCustomer & Record<string, unknown>>(q.text, q.params);
-}
-
-/** The fitted model parameters (model_params), e.g. { bgnbd: { r: 0.24, … }, gamma_gamma: { p: … } }. */
-export async function loadModelParams(query: QueryFn): Promise<Record<string, Record<string, number>>> {
-  const rows = await query<{ model: string; name: string; value: number }>("SELECT model, name, value FROM model_params");
-  const params: Record<string, Record<string, number>> = {};
-  for (const r of rows) (params[r.model] ??= {})[r.name] = r.value;
-  return params;
 }

@@ -38,3 +38,70 @@ export interface CategoryLayout {
 
 /** A value-to-pixel scale (y grows downward). */
 export type Scale = (value: number) => number;
+
+/**
+ * An area of a chart a reader can point at, focus or choose (a heatmap cell, a treemap
+ * tile, a bar segment), in px from the chart's top-left corner.
+ */
+export interface ChoiceArea {
+  key: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** What a screen reader announces (the whole story of the area). */
+  label: string;
+  /** Lines of the tooltip (default: the label). */
+  lines?: string[];
+  /** True when the area's item is the chosen one (aria-pressed). */
+  pressed?: boolean;
+}
+
+/** One cell of a Heatmap, at a row (top to bottom) and column (left to right). */
+export interface HeatmapCell {
+  key: string;
+  row: number;
+  col: number;
+  value: number;
+  /** Text in the cell ("127", "¥2.2万"). */
+  text: string;
+  /** Screen-reader label and tooltip lines. */
+  label: string;
+  lines?: string[];
+  pressed?: boolean;
+  /** Outlined (e.g. the cell holds customers of the chosen segment). */
+  marked?: boolean;
+}
+
+/** One item of a Treemap (a segment): its area is proportional to `value`. */
+export interface TreemapEntry {
+  key: string;
+  /** Name drawn in the tile. */
+  name: string;
+  /** Second line in the tile (e.g. its share, "15.1%"). */
+  detail: string;
+  value: number;
+  /** Palette index (palette.ts). */
+  tone: number;
+  /** Screen-reader label and tooltip lines. */
+  label: string;
+  lines?: string[];
+  pressed?: boolean;
+}
+
+/** A named group of a stacked bar chart (a segment, a tier) with its palette index. */
+export interface StackGroup {
+  key: string;
+  label: string;
+  tone: number;
+}
+
+/** One bar of a stacked bar chart: a value per group, in the groups' order. */
+export interface StackRow {
+  key: string;
+  /** The row's label (often the user's own text, such as a region). */
+  label: string;
+  values: number[];
+  /** Text after the bar (the row's total). */
+  total: string;
+}

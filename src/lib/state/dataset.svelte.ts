@@ -70,6 +70,11 @@ export class Dataset {
       this.client.query<T>(sql, params ?? []);
   }
 
+  /** True when customers' purchases are known, from orders or from a loaded per-customer summary. */
+  get hasPurchases(): boolean {
+    return (this.info?.counts.orders ?? 0) > 0 || (this.info?.counts.summaries ?? 0) > 0;
+  }
+
   /** The database client itself, for the Data page (tables, console, exports). */
   get db(): DbClient {
     return this.client;

@@ -12,7 +12,7 @@ import { isIsoDay } from "../format/date.ts";
 import type { Filters } from "../analytics/filters.ts";
 
 /** Every page the product defines; a hash naming another page opens the Overview. */
-export const PAGES = ["", "segments", "lifecycle", "churn", "satisfaction", "data"] as const;
+export const PAGES = ["", "segments", "value", "lifecycle", "churn", "satisfaction", "data"] as const;
 export type Page = (typeof PAGES)[number];
 
 export type Theme = "light" | "dark";
@@ -29,6 +29,14 @@ export interface UrlState extends Filters {
   unit: TimeUnit | null;
   /** Churn window in days; null = derived from the data. */
   churnDays: number | null;
+  /** `horizon`: days of "expected purchases in the next … days"; null = the default (DEFAULT_CLV), as for the three below. */
+  horizonDays: number | null;
+  /** `clv_months`: months the CLV sums over. */
+  clvMonths: number | null;
+  /** `discount`: monthly discount rate as a fraction (0.01 = 1 % a month). */
+  monthlyDiscount: number | null;
+  /** `margin`: profit margin as a fraction (1 = 100 %). */
+  margin: number | null;
   lang: Locale | null;
   theme: Theme | null;
 }
@@ -38,6 +46,10 @@ export const DEFAULT_URL_STATE: UrlState = {
   asof: null,
   unit: null,
   churnDays: null,
+  horizonDays: null,
+  clvMonths: null,
+  monthlyDiscount: null,
+  margin: null,
   lang: null,
   theme: null,
   from: null,
@@ -76,6 +88,40 @@ function parseChurnDays(text: string): number | null {
   return n >= 1 && n <= MAX_CHURN_DAYS ? n : null;
 }
 
+/** Limits of the CLV settings a URL may carry (inclusive, except where the comment says). */
+export const CLV_LIMITS = {
+  /** Days: one day to ten years. */
+  horizonDays: { min: 1, max: 3650 },
+  /** Months: one month to fifty years. */
+  clvMonths: { min: 1, max: 600 },
+  /** Monthly discount: 0 (no discounting) up to, not including, 100 %. */
+  monthlyDiscount: { min: 0, max: 1 },
+  /** Margin: above 0 up to 100 %. */
+  margin: { min: 0, max: 1 },
+} as const;
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+
+/** A fraction rounded to 6 decimals, so that 1.1 % typed as 0.011000000000000001 reads 0.011. */
+export const roundFraction = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+function parseWhole(text: string, limits: { min: number; max: number }): number | null {
+  if (!/^\d{1,6}$/.test(text)) return null;
+  const n = Number(text);
+  return n >= limits.min && n <= limits.max ? n : null;
+}
+
+/** discount: 0 ≤ d < 1; margin: 0 < m ≤ 1. */
+function parseFraction(text: string, key: "monthlyDiscount" | "margin"): number | null {
+  if (!DECIMAL.test(text)) return null;
+  const n = roundFraction(Number(text));
+  if (!Number.isFinite(n)) return null;
+  return key === "monthlyDiscount" ? (n >= 0 && n < 1 ? n : null) : n > 0 && n <= 1 ? n : null;
+}
+
+const validWhole = (n: number | null, limits: { min: number; max: number }): n is number =>
+  n !== null && Number.isInteger(n) && n >= limits.min && n <= limits.max;
+
 /** The state in a hash such as `#/churn?churn_days=60`; anything invalid is left at its default. */
 export function parseHash(hash: string): UrlState {
   const state: UrlState = { ...DEFAULT_URL_STATE, region: [], channel: [], segment: [], tier: [] };
@@ -108,6 +154,18 @@ export function parseHash(hash: string): UrlState {
       case "churn_days":
         state.churnDays = value === null ? null : parseChurnDays(value);
         break;
+      case "horizon":
+        state.horizonDays = value === null ? null : parseWhole(value, CLV_LIMITS.horizonDays);
+        break;
+      case "clv_months":
+        state.clvMonths = value === null ? null : parseWhole(value, CLV_LIMITS.clvMonths);
+        break;
+      case "discount":
+        state.monthlyDiscount = value === null ? null : parseFraction(value, "monthlyDiscount");
+        break;
+      case "margin":
+        state.margin = value === null ? null : parseFraction(value, "margin");
+        break;
       case "lang":
         if (isLocale(value)) state.lang = value;
         break;
@@ -136,6 +194,10 @@ export function serialiseHash(state: UrlState): string {
   add("asof", isIsoDay(state.asof) ? state.asof : null);
   add("unit", state.unit === "day" || state.unit === "week" ? state.unit : null);
   add("churn_days", state.churnDays !== null && parseChurnDays(String(state.churnDays)) !== null ? state.churnDays : null);
+  add("horizon", validWhole(state.horizonDays, CLV_LIMITS.horizonDays) ? state.horizonDays : null);
+  add("clv_months", validWhole(state.clvMonths, CLV_LIMITS.clvMonths) ? state.clvMonths : null);
+  add("discount", state.monthlyDiscount !== null && parseFraction(String(roundFraction(state.monthlyDiscount)), "monthlyDiscount") !== null ? roundFraction(state.monthlyDiscount) : null);
+  add("margin", state.margin !== null && parseFraction(String(roundFraction(state.margin)), "margin") !== null ? roundFraction(state.margin) : null);
   add("lang", isLocale(state.lang) ? state.lang : null);
   add("theme", state.theme === "light" || state.theme === "dark" ? state.theme : null);
   add("from", isIsoDay(state.from) ? state.from : null);

@@ -4,6 +4,9 @@ import zhCN from "../../../src/lib/i18n/zh-CN.json";
 import zhTW from "../../../src/lib/i18n/zh-TW.json";
 import { METRICS } from "../../../src/lib/analytics/metrics.ts";
 import { CANONICAL_FIELDS, CANONICAL_TABLES } from "../../../src/lib/ingest/canonical.ts";
+import { SEGMENTS } from "../../../src/lib/models/rfm.ts";
+import { BREAKDOWN_ATTRIBUTES } from "../../../src/lib/analytics/segments.ts";
+import { segmentKey } from "../../../src/views/segments/segment-meta.ts";
 
 type Dict = { [key: string]: string | Dict };
 
@@ -22,7 +25,7 @@ const LOCALES = { "zh-CN": flatten(zhCN), "zh-TW": flatten(zhTW) };
 
 /** Names and symbols that stay in Latin letters in Chinese text. */
 const KEEP = [
-  "CRM Lens", "CRM", "NPS", "CSAT", "CES", "CLV", "RFM", "SQLite", "SQL", "CSV", "TSV", "TXT", "AOV", "BG/NBD", "Gamma-Gamma",
+  "CRM Lens", "CRM", "NPS", "CSAT", "CES", "CLV", "RFM", "ABC", "SQLite", "SQL", "CSV", "TSV", "TXT", "AOV", "BG/NBD", "Gamma-Gamma",
   "PNG", "SVG", "Excel", "UTF-8", "BOM", "JSON", "Ctrl", "Enter", "Mac", "NULL", "ID", "customer_id", "order_id",
   "ces_score", "churned", "crm-lens.sqlite", "English",
 ];
@@ -64,6 +67,39 @@ describe("locale files", () => {
         expect(EN.has(`${metric.explainKey}.${part}`), `${metric.explainKey}.${part}`).toBe(true);
       }
     }
+  });
+
+  it("names, describes and suggests an action for every RFM segment, in the glossary's words", () => {
+    for (const segment of SEGMENTS) {
+      const key = segmentKey(segment);
+      expect(EN.get(`segments.names.${key}`), segment).toBe(segment);
+      expect(EN.has(`segments.about.${key}.description`), segment).toBe(true);
+      expect(EN.has(`segments.about.${key}.action`), segment).toBe(true);
+    }
+    // GLOSSARY.md fixes the Chinese segment names.
+    const glossary = {
+      "zh-CN": ["重要价值客户", "忠诚客户", "潜力客户", "新客户", "有前景客户", "需关注客户", "即将沉睡客户", "不能失去的客户", "风险客户", "沉睡客户", "已流失客户"],
+      "zh-TW": ["重要價值客戶", "忠誠客戶", "潛力客戶", "新客戶", "有前景客戶", "需關注客戶", "即將沉睡客戶", "不能失去的客戶", "風險客戶", "沉睡客戶", "已流失客戶"],
+    } as const;
+    for (const [locale, names] of Object.entries(glossary)) {
+      const dict = LOCALES[locale as keyof typeof LOCALES];
+      expect(SEGMENTS.map((s) => dict.get(`segments.names.${segmentKey(s)}`))).toEqual(names);
+    }
+  });
+
+  it("explains every chart of the Segments and Value pages", () => {
+    const charts = ["segments.grid", "segments.treemap", "segments.table", "segments.breakdown", "value.pareto", "value.abc", "value.abc_breakdown", "value.clv", "value.clv.histogram", "value.clv.p_alive", "value.historic"];
+    for (const chart of charts) {
+      for (const part of ["definition", "formula", "reading", "action"]) expect(EN.has(`${chart}.${part}`), `${chart}.${part}`).toBe(true);
+    }
+  });
+
+  it("has a message for every reason the CLV models cannot be fitted", () => {
+    for (const status of ["no_orders", "no_repeat", "too_few", "no_convergence", "fitted"]) expect(EN.has(`value.clv.status.${status}`), status).toBe(true);
+  });
+
+  it("names every breakdown attribute", () => {
+    for (const attribute of BREAKDOWN_ATTRIBUTES) expect(EN.has(`fields.customers.${attribute}`), attribute).toBe(true);
   });
 
   it("names every canonical field and table", () => {

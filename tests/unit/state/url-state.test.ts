@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_URL_STATE, parseHash, serialiseHash, type UrlState } from "../../../src/lib/state/url-state.ts";
+import { clvFromUrl, clvToUrl, sameSettings, settingsFromUrl } from "../../../src/lib/state/settings.ts";
+import { DEFAULT_CLV, DEFAULT_SETTINGS } from "../../../src/lib/db/protocol.ts";
 
 const state = (patch: Partial<UrlState>): UrlState => ({ ...DEFAULT_URL_STATE, ...patch });
 
@@ -18,6 +20,10 @@ describe("parseHash", () => {
       asof: "2024-06-30",
       unit: "week",
       churnDays: 60,
+      horizonDays: null,
+      clvMonths: null,
+      monthlyDiscount: null,
+      margin: null,
       lang: "zh-TW",
       theme: "dark",
       from: "2024-01-01",
@@ -46,12 +52,33 @@ describe("parseHash", () => {
     ["broken percent-encoding", "#/?region=%E4%B8", state({})],
     ["empty list items", "#/?region=,North,,", state({ region: ["North"] })],
     ["duplicate list items", "#/?tier=Gold,Gold", state({ tier: ["Gold"] })],
+    ["horizon zero", "#/value?horizon=0", state({ page: "value" })],
+    ["horizon fractional", "#/value?horizon=30.5", state({ page: "value" })],
+    ["horizon too long", "#/value?horizon=3651", state({ page: "value" })],
+    ["clv_months zero", "#/value?clv_months=0", state({ page: "value" })],
+    ["clv_months negative", "#/value?clv_months=-12", state({ page: "value" })],
+    ["clv_months too long", "#/value?clv_months=601", state({ page: "value" })],
+    ["discount of 100 %", "#/value?discount=1", state({ page: "value" })],
+    ["discount negative", "#/value?discount=-0.01", state({ page: "value" })],
+    ["discount as a percentage sign", "#/value?discount=1%25", state({ page: "value" })],
+    ["discount in exponent form", "#/value?discount=1e-2", state({ page: "value" })],
+    ["margin zero", "#/value?margin=0", state({ page: "value" })],
+    ["margin above 100 %", "#/value?margin=1.5", state({ page: "value" })],
+    ["margin not a number", "#/value?margin=abc", state({ page: "value" })],
   ])("drops %s", (_name, hash, expected) => {
     expect(parseHash(hash)).toEqual(expected);
   });
 
   it("accepts a hash without the leading slash and with a trailing one", () => {
     expect(parseHash("#data/").page).toBe("data");
+  });
+
+  it("reads the Value page's CLV settings", () => {
+    expect(parseHash("#/value?unit=week&horizon=30&clv_months=24&discount=0.015&margin=0.3")).toEqual(
+      state({ page: "value", unit: "week", horizonDays: 30, clvMonths: 24, monthlyDiscount: 0.015, margin: 0.3 }),
+    );
+    expect(parseHash("#/value?discount=0&margin=1")).toEqual(state({ page: "value", monthlyDiscount: 0, margin: 1 }));
+    expect(parseHash("#/value?discount=.5").monthlyDiscount).toBe(0.5);
   });
 
   it("decodes Chinese list values", () => {
@@ -77,6 +104,13 @@ describe("serialiseHash", () => {
     expect(parseHash(serialiseHash(s))).toEqual(s);
   });
 
+  it("writes the CLV settings after churn_days, fractions rounded to 6 decimals", () => {
+    expect(serialiseHash(state({ page: "value", unit: "week", churnDays: 60, horizonDays: 30, clvMonths: 24, monthlyDiscount: 1.1 / 100, margin: 0.3, lang: "en" }))).toBe(
+      "#/value?unit=week&churn_days=60&horizon=30&clv_months=24&discount=0.011&margin=0.3&lang=en",
+    );
+    expect(serialiseHash(state({ horizonDays: 0, clvMonths: 2.5, monthlyDiscount: 1, margin: 0 }))).toBe("#/");
+  });
+
   it("leaves invalid values out", () => {
     expect(serialiseHash(state({ asof: "2024-13-01", churnDays: 0, from: "yesterday" }))).toBe("#/");
   });
@@ -90,9 +124,40 @@ describe("round trips", () => {
     state({ page: "satisfaction", from: "2023-01-01", to: "2023-12-31", segment: ["Cannot Lose Them"] }),
     state({ page: "lifecycle", asof: "2011-12-09", unit: "week", lang: "zh-TW", theme: "dark", region: ["华东", "North & South"], tier: ["A+B"] }),
     state({ channel: ["100% online", "a=b&c"] }),
+    state({ page: "value", unit: "week", horizonDays: 180, clvMonths: 36, monthlyDiscount: 0.0125, margin: 0.25 }),
+    state({ page: "value", monthlyDiscount: 0, margin: 1 }),
   ];
   it.each(cases.map((c) => [serialiseHash(c), c] as const))("%s", (hash, value) => {
     expect(parseHash(hash)).toEqual(value);
     expect(serialiseHash(parseHash(hash))).toBe(hash);
+  });
+});
+
+describe("analysis settings from the URL", () => {
+  it("uses the defaults when the URL sets nothing", () => {
+    expect(settingsFromUrl(DEFAULT_URL_STATE)).toEqual(DEFAULT_SETTINGS);
+    expect(sameSettings(settingsFromUrl(DEFAULT_URL_STATE), DEFAULT_SETTINGS)).toBe(true);
+  });
+
+  it("reads the unit and every CLV setting", () => {
+    const settings = settingsFromUrl(parseHash("#/value?asof=2024-06-30&unit=week&churn_days=60&horizon=30&clv_months=24&discount=0.02&margin=0.4"));
+    expect(settings).toEqual({ asof: "2024-06-30", churnDays: 60, unit: "week", clv: { horizonDays: 30, months: 24, monthlyDiscount: 0.02, margin: 0.4 } });
+    expect(sameSettings(settings, DEFAULT_SETTINGS)).toBe(false);
+  });
+
+  it("keeps the defaults for the settings the URL leaves out", () => {
+    expect(clvFromUrl(parseHash("#/value?horizon=30"))).toEqual({ ...DEFAULT_CLV, horizonDays: 30 });
+  });
+
+  it("leaves default values out of the URL", () => {
+    expect(clvToUrl(DEFAULT_CLV)).toEqual({ horizonDays: null, clvMonths: null, monthlyDiscount: null, margin: null });
+    const patch = clvToUrl({ ...DEFAULT_CLV, months: 24, margin: 0.3 });
+    expect(serialiseHash(state({ page: "value", ...patch }))).toBe("#/value?clv_months=24&margin=0.3");
+  });
+
+  it("tells a change of any CLV setting apart", () => {
+    for (const clv of [{ horizonDays: 30 }, { months: 6 }, { monthlyDiscount: 0.02 }, { margin: 0.5 }]) {
+      expect(sameSettings(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, clv: { ...DEFAULT_CLV, ...clv } })).toBe(false);
+    }
   });
 });
