@@ -107,6 +107,11 @@ function tableRows(files: readonly OrdersFile[], results: readonly RunResult[][]
     ...perFile((n) => `peak JS heap, main thread (${n} load)`, (r) => r.peakHeapBytes, formatBytes),
     ...perFile((n) => `peak renderer RSS (${n} load)`, (r) => r.peakRendererBytes, formatBytes),
     ...files.map((f, i) => longTaskRow(formatCount(f.orders), results[i] ?? [])),
+    ...files.map((f, i) => {
+      const runs = results[i] ?? [];
+      const customers = runs.find((r) => r.clvCustomers !== undefined)?.clvCustomers;
+      return row(`BG/NBD + Gamma-Gamma fit in the worker (${customers === undefined ? "?" : formatCount(customers)} customers)`, runs.map((r) => r.clvFitMs), formatMs);
+    }),
   ];
 }
 

@@ -6,7 +6,7 @@
  * which does not exist in the page. Functions sent to the page therefore declare no named
  * inner functions: callbacks are passed inline.
  */
-import { chromium, type Browser, type CDPSession, type Page } from "playwright-core";
+import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
 import { existsSync, readFileSync } from "node:fs";
 import type { OrdersFile } from "./data.ts";
 
@@ -43,6 +43,9 @@ export interface RunResult {
   longTaskCount?: number;
   longestTaskMs?: number;
   floorMs?: number;
+  /** The worker's BG/NBD + Gamma-Gamma fit on the dropped file, as the Value page reports it. */
+  clvFitMs?: number;
+  clvCustomers?: number;
   failures: string[];
   consoleErrors: string[];
 }
@@ -212,6 +215,17 @@ async function measureFloor(page: Page, file: OrdersFile): Promise<number> {
   return floor.ms;
 }
 
+/** The fit time the Value page shows (data-clv-fit-ms), measured in the worker around both fits. */
+async function readClvFit(page: Page): Promise<{ clvFitMs: number; clvCustomers: number }> {
+  await page.goto(page.url().replace(/#.*$/, "#/value"));
+  const status = page.locator("[data-clv-fit-ms]").first();
+  await status.waitFor({ timeout: 60_000 });
+  return {
+    clvFitMs: Number(await status.getAttribute("data-clv-fit-ms")),
+    clvCustomers: Number(await status.getAttribute("data-clv-customers")),
+  };
+}
+
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -239,6 +253,7 @@ export async function runOnce(browser: Browser, cdp: CDPSession, url: string, fi
     }
     try {
       await dropFile(page, cdp, file, result);
+      Object.assign(result, await readClvFit(page));
     } catch (error) {
       result.failures.push(firstLine(error));
     }

@@ -10,6 +10,7 @@ import VirtualTable from "../../../src/views/shared/VirtualTable.svelte";
 import type { TableColumn } from "../../../src/views/shared/table-column.ts";
 import { DEFAULT_CLV, type ClvFitInfo, type ClvStatus } from "../../../src/lib/db/protocol.ts";
 import { i18n, translate } from "../../../src/lib/i18n/index.svelte.ts";
+import { cdnowFit } from "../../helpers/clv-fit.ts";
 import type { ValueCustomer } from "../../../src/views/value/clv-view.ts";
 
 afterEach(() => {
@@ -46,15 +47,7 @@ describe("the predictive section", () => {
     }
   }
 
-  const fitted: ClvFitInfo = {
-    status: "fitted",
-    unit: "week",
-    customers: 2357,
-    repeatCustomers: 1411,
-    bgnbd: { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259, logLikelihood: -9582.43 },
-    gammaGamma: { p: 6.25, q: 3.74, v: 15.44 },
-    fitMs: 87,
-  };
+  const fitted = cdnowFit(87);
 
   it("shows the fitted parameters with their meaning, the summary and both distributions", () => {
     const html = render(PredictivePanel, { props: { fit: fitted, customers, clv: DEFAULT_CLV, currency: "USD" } }).body;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SEGMENTS } from "../../../src/lib/models/rfm.ts";
 import { MEMBER_COLUMNS, type SegmentMember } from "../../../src/lib/analytics/segments.ts";
-import type { ClvFitInfo } from "../../../src/lib/db/protocol.ts";
 import { cellMixes, isSegment, segmentKey, SEGMENT_TONE, toggleSegment } from "../../../src/views/segments/segment-meta.ts";
 import { pivotBreakdown } from "../../../src/views/segments/breakdown.ts";
 import { membersCsv, membersFileName } from "../../../src/views/segments/member-export.ts";
@@ -9,6 +8,7 @@ import { rowWindow } from "../../../src/views/shared/virtual-rows.ts";
 import { sortRows } from "../../../src/views/shared/sort-rows.ts";
 import { formatMoneyWhole } from "../../../src/views/shared/money.ts";
 import { joinList } from "../../../src/views/shared/list.ts";
+import { cdnowFit } from "../../helpers/clv-fit.ts";
 import { histogramPoints, modelReadings, paramRows, topCustomers, valueSummary, type ValueCustomer } from "../../../src/views/value/clv-view.ts";
 
 const member = (patch: Partial<SegmentMember>): SegmentMember => ({
@@ -175,15 +175,7 @@ describe("formatting helpers", () => {
   });
 });
 
-const CDNOW_FIT: ClvFitInfo = {
-  status: "fitted",
-  unit: "week",
-  customers: 2357,
-  repeatCustomers: 1411,
-  bgnbd: { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259, logLikelihood: -9582.43 },
-  gammaGamma: { p: 6.25, q: 3.74, v: 15.44 },
-  fitMs: 120,
-};
+const CDNOW_FIT = cdnowFit(120);
 
 describe("predictive value", () => {
   it("lists the fitted parameters under their model_params names", () => {
