@@ -217,7 +217,10 @@ async function measureFloor(page: Page, file: OrdersFile): Promise<number> {
 
 /** The fit time the Value page shows (data-clv-fit-ms), measured in the worker around both fits. */
 async function readClvFit(page: Page): Promise<{ clvFitMs: number; clvCustomers: number }> {
-  await page.goto(page.url().replace(/#.*$/, "#/value"));
+  // Same document, new hash route: the loaded data stays.
+  const valuePage = new URL(page.url());
+  valuePage.hash = "#/value";
+  await page.goto(valuePage.href);
   const status = page.locator("[data-clv-fit-ms]").first();
   await status.waitFor({ timeout: 60_000 });
   return {
