@@ -210,3 +210,20 @@ test("the CDNOW transactions, as of 1997-09-30 in weeks, show the published BG/N
   await expect(page.getByTestId("clv-panel")).toContainText("time unit: week");
   await page.screenshot({ path: "test-results/screens/value-cdnow-en-desktop.png", fullPage: true });
 });
+
+const CDNOW_SUMMARY = "../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv";
+
+test("a per-customer summary in lifetimes' shape drives the Segments and Value pages without any orders", async ({ guardedPage: page }) => {
+  test.skip(!existsSync(CDNOW_SUMMARY), `skipped: ${CDNOW_SUMMARY} is absent (the shared reference data)`);
+  // The summary is in weeks (ID, x, t_x, T, zbar): the fit on it is the published one.
+  await openApp(page, "#/value?unit=week");
+  await page.locator('input[type="file"]').setInputFiles(CDNOW_SUMMARY);
+  const param = (name: string) => page.locator(`[data-model="bgnbd"][data-param="${name}"]`);
+  // The demo's fit is on screen until the summary's 2,357 customers replace it.
+  await expect(page.locator('[data-clv-customers="2357"]')).toBeVisible({ timeout: 30_000 });
+  const published = [["r", 0.2426], ["alpha", 4.4135], ["a", 0.7929], ["b", 2.4258]] as const;
+  for (const [name, value] of published) expect(Number(await param(name).getAttribute("data-value")), name).toBeCloseTo(value, 2);
+  await page.goto("./#/segments?unit=week");
+  const counts = await segmentCounts(page);
+  expect([...counts.values()].reduce((sum, n) => sum + n, 0)).toBe(2357);
+});
