@@ -116,7 +116,7 @@ export function buildCustomerSummary(db: Database, asofDay: number, churnDays: n
             per.first_day, per.last_day,
             COALESCE(per.frequency, 0) AS frequency,
             :asof + 1 - per.last_day AS recency_days,
-            COALESCE(per.monetary, 0) AS monetary,
+            COALESCE(per.monetary, attrs.total_charges, 0) AS monetary,
             CAST(NULL AS INTEGER) AS r_score, CAST(NULL AS INTEGER) AS f_score, CAST(NULL AS INTEGER) AS m_score,
             CAST(NULL AS TEXT) AS segment, CAST(NULL AS TEXT) AS abc_tier,
             CASE WHEN per.customer_id IS NULL THEN 'contact'

@@ -66,6 +66,9 @@ export const CANONICAL_FIELDS: Record<CanonicalTable, readonly CanonicalField[]>
     field("customers", "churn_date", "date"),
     field("customers", "contract_type", "category"),
     field("customers", "tenure_months", "number"),
+    // Subscription charges: total_charges is the customer's spend when there are no orders.
+    field("customers", "monthly_charges", "money"),
+    field("customers", "total_charges", "money"),
   ],
   orders: [
     field("orders", "order_id", "id"),

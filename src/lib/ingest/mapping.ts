@@ -113,6 +113,12 @@ const SYNONYMS: Record<CanonicalTable, Record<string, Synonyms>> = {
     contract_type: {
       specific: ["contract", "contract type", "plan", "subscription", "subscription type", "合约类型", "合同类型", "合约", "套餐", "合約類型", "合約", "方案"],
     },
+    monthly_charges: {
+      specific: ["monthly charges", "monthlycharges", "monthly fee", "monthly charge", "月费", "月租", "每月费用", "月費", "每月費用"],
+    },
+    total_charges: {
+      specific: ["total charges", "totalcharges", "total billed", "累计费用", "总费用", "累計費用", "總費用"],
+    },
     tenure_months: {
       specific: ["tenure", "tenure months", "months", "在网时长", "在网月数", "入网时长", "在網時長", "在網月數", "會員月數"],
     },
@@ -267,7 +273,7 @@ const DISTINCTIVE: Record<CanonicalTable, ReadonlySet<string>> = {
   summaries: new Set(["frequency", "recency", "T", "monetary_value", "total_spend"]),
   customers: new Set([
     "name", "email", "phone", "region", "country", "city", "gender", "birth_date", "acquisition_channel",
-    "signup_date", "tier", "churned", "churn_date", "contract_type", "tenure_months",
+    "signup_date", "tier", "churned", "churn_date", "contract_type", "tenure_months", "monthly_charges", "total_charges",
   ]),
 };
 

@@ -149,7 +149,7 @@ describe("suggestMapping", () => {
     );
     expect(m.kind).toBe("customers");
     expect(m.columns).toEqual(
-      refs("customers.customer_id", "customers.gender", "customers.tenure_months", "customers.contract_type", null, "customers.churned"),
+      refs("customers.customer_id", "customers.gender", "customers.tenure_months", "customers.contract_type", "customers.monthly_charges", "customers.churned"),
     );
     expect(m.confident).toBe(true);
   });
