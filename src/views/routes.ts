@@ -9,6 +9,8 @@ import Overview from "./Overview.svelte";
 import Data from "./Data.svelte";
 import Segments from "./Segments.svelte";
 import Value from "./Value.svelte";
+import Lifecycle from "./Lifecycle.svelte";
+import Churn from "./Churn.svelte";
 
 export interface Route {
   page: Page;
@@ -23,8 +25,8 @@ export const ROUTES: readonly Route[] = [
   { page: "", labelKey: "nav.overview", component: Overview },
   { page: "segments", labelKey: "nav.segments", component: Segments },
   { page: "value", labelKey: "nav.value", component: Value },
-  { page: "lifecycle", labelKey: "nav.lifecycle" },
-  { page: "churn", labelKey: "nav.churn" },
+  { page: "lifecycle", labelKey: "nav.lifecycle", component: Lifecycle },
+  { page: "churn", labelKey: "nav.churn", component: Churn },
   { page: "satisfaction", labelKey: "nav.satisfaction" },
   { page: "data", labelKey: "nav.data", component: Data, worksEmpty: true },
 ];

@@ -22,6 +22,8 @@ for (const [lang, sample] of [["zh-CN", "客户"], ["zh-TW", "客戶"]] as const
     ["overview", "#/", "[data-kpi]"],
     ["segments", "#/segments?segment=Champions", "[data-testid='members-table']"],
     ["value", "#/value", "[data-testid='top-customers']"],
+    ["lifecycle", "#/lifecycle", "[data-testid='cohort-heatmap']"],
+    ["churn", "#/churn", "[data-testid='at-risk-table']"],
     ["data", "#/data", "[data-testid='sql-input']"],
   ] as const;
   for (const [name, route, drawn] of PAGES) {

@@ -1,7 +1,7 @@
 /** Screenshots of every page at desktop and phone width, to look at (test-results/screens/). */
 import { expect, openApp, test } from "./fixtures.ts";
 
-const PAGES = { overview: "#/", segments: "#/segments?segment=Champions", value: "#/value", data: "#/data" };
+const PAGES = { overview: "#/", segments: "#/segments?segment=Champions", value: "#/value", lifecycle: "#/lifecycle", churn: "#/churn", data: "#/data" };
 
 for (const [name, route] of Object.entries(PAGES)) {
   test(`${name} at 390 px has no horizontal overflow`, async ({ guardedPage: page }) => {
