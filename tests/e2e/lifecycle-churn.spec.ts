@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { expect, kpi, openApp, test } from "./fixtures.ts";
+import { parseCsv } from "./independent.ts";
 
 const STAGES = ["contact", "acquired", "developing", "retained", "churned"];
 
@@ -96,3 +97,22 @@ for (const lang of ["en", "zh-CN", "zh-TW"] as const) {
     });
   }
 }
+
+test("subscription data: the churn label drives the churn rate and churn by contract", async ({ guardedPage: page }) => {
+  // Worked out from the subscription demo file: share of Churn = Yes overall and per contract.
+  const rows = parseCsv(readFileSync("public/demo/subscription/customers.csv", "utf8"));
+  const rate = (subset: Record<string, string>[]) => subset.filter((r) => r.Churn === "Yes").length / subset.length;
+  const byContract = [...new Set(rows.map((r) => r.Contract as string))]
+    .map((contract) => [contract, rate(rows.filter((r) => r.Contract === contract))] as const)
+    .sort((a, b) => b[1] - a[1]);
+
+  await openApp(page);
+  await page.getByRole("button", { name: "Load the subscription demo" }).click();
+  await expect(page.locator('[data-kpi="churn_rate"]')).toHaveAttribute("data-value", String(rate(rows)));
+
+  await page.goto("./#/churn");
+  await expect(page.getByTestId("churn-rule")).not.toHaveAttribute("data-days", /.*/);
+  await page.getByTestId("churn-attribute").selectOption("contract_type");
+  const labels = page.locator(".by-chart .by-label");
+  await expect(labels).toHaveText(byContract.map(([contract]) => contract));
+});
