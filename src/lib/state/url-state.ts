@@ -21,6 +21,10 @@ export type TimeUnit = "day" | "week";
 export const LIST_KEYS = ["region", "channel", "segment", "tier"] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
+/** The satisfaction scores the Satisfaction page charts over time and by group (`score`). */
+export const SCORE_MEASURES = ["nps", "csat", "ces"] as const;
+export type ScoreMeasure = (typeof SCORE_MEASURES)[number];
+
 /** The page, view settings and the global filters (from, to and the lists). */
 export interface UrlState extends Filters {
   page: Page;
@@ -37,6 +41,14 @@ export interface UrlState extends Filters {
   monthlyDiscount: number | null;
   /** `margin`: profit margin as a fraction (1 = 100 %). */
   margin: number | null;
+  /** `frt`: first-response target in whole minutes (Satisfaction page); null = the default (20). */
+  firstResponseMinutes: number | null;
+  /** `rt`: resolution target in whole hours; null = the default (24). */
+  resolutionHours: number | null;
+  /** `score`: the score charted over time and by group; null = the first one the data has. */
+  score: ScoreMeasure | null;
+  /** `score_by`: what the score is broken down by (a dimension id such as `feedback.channel`); null = the first one the data has. */
+  scoreBy: string | null;
   lang: Locale | null;
   theme: Theme | null;
 }
@@ -50,6 +62,10 @@ export const DEFAULT_URL_STATE: UrlState = {
   clvMonths: null,
   monthlyDiscount: null,
   margin: null,
+  firstResponseMinutes: null,
+  resolutionHours: null,
+  score: null,
+  scoreBy: null,
   lang: null,
   theme: null,
   from: null,
@@ -99,6 +115,17 @@ export const CLV_LIMITS = {
   /** Margin: above 0 up to 100 %. */
   margin: { min: 0, max: 1 },
 } as const;
+
+/** Limits of the service targets a URL may carry: a minute to a week; an hour to a year. */
+export const SERVICE_TARGET_LIMITS = {
+  firstResponseMinutes: { min: 1, max: 10080 },
+  resolutionHours: { min: 1, max: 8760 },
+} as const;
+
+const isScoreMeasure = (value: unknown): value is ScoreMeasure => (SCORE_MEASURES as readonly unknown[]).includes(value);
+
+/** A dimension id: a field name, optionally after its table (`segment`, `customers.region`). */
+const isDimensionId = (value: unknown): value is string => typeof value === "string" && /^[a-z][a-z0-9_]{0,40}(\.[a-z][a-z0-9_]{0,40})?$/.test(value);
 
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 
@@ -166,6 +193,18 @@ export function parseHash(hash: string): UrlState {
       case "margin":
         state.margin = value === null ? null : parseFraction(value, "margin");
         break;
+      case "frt":
+        state.firstResponseMinutes = value === null ? null : parseWhole(value, SERVICE_TARGET_LIMITS.firstResponseMinutes);
+        break;
+      case "rt":
+        state.resolutionHours = value === null ? null : parseWhole(value, SERVICE_TARGET_LIMITS.resolutionHours);
+        break;
+      case "score":
+        if (isScoreMeasure(value)) state.score = value;
+        break;
+      case "score_by":
+        if (isDimensionId(value)) state.scoreBy = value;
+        break;
       case "lang":
         if (isLocale(value)) state.lang = value;
         break;
@@ -198,6 +237,10 @@ export function serialiseHash(state: UrlState): string {
   add("clv_months", validWhole(state.clvMonths, CLV_LIMITS.clvMonths) ? state.clvMonths : null);
   add("discount", state.monthlyDiscount !== null && parseFraction(String(roundFraction(state.monthlyDiscount)), "monthlyDiscount") !== null ? roundFraction(state.monthlyDiscount) : null);
   add("margin", state.margin !== null && parseFraction(String(roundFraction(state.margin)), "margin") !== null ? roundFraction(state.margin) : null);
+  add("frt", validWhole(state.firstResponseMinutes, SERVICE_TARGET_LIMITS.firstResponseMinutes) ? state.firstResponseMinutes : null);
+  add("rt", validWhole(state.resolutionHours, SERVICE_TARGET_LIMITS.resolutionHours) ? state.resolutionHours : null);
+  add("score", isScoreMeasure(state.score) ? state.score : null);
+  add("score_by", isDimensionId(state.scoreBy) ? state.scoreBy : null);
   add("lang", isLocale(state.lang) ? state.lang : null);
   add("theme", state.theme === "light" || state.theme === "dark" ? state.theme : null);
   add("from", isIsoDay(state.from) ? state.from : null);

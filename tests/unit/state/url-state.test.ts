@@ -24,6 +24,10 @@ describe("parseHash", () => {
       clvMonths: null,
       monthlyDiscount: null,
       margin: null,
+      firstResponseMinutes: null,
+      resolutionHours: null,
+      score: null,
+      scoreBy: null,
       lang: "zh-TW",
       theme: "dark",
       from: "2024-01-01",
@@ -65,6 +69,15 @@ describe("parseHash", () => {
     ["margin zero", "#/value?margin=0", state({ page: "value" })],
     ["margin above 100 %", "#/value?margin=1.5", state({ page: "value" })],
     ["margin not a number", "#/value?margin=abc", state({ page: "value" })],
+    ["frt zero", "#/satisfaction?frt=0", state({ page: "satisfaction" })],
+    ["frt fractional", "#/satisfaction?frt=7.5", state({ page: "satisfaction" })],
+    ["frt beyond a week", "#/satisfaction?frt=10081", state({ page: "satisfaction" })],
+    ["rt negative", "#/satisfaction?rt=-24", state({ page: "satisfaction" })],
+    ["rt beyond a year", "#/satisfaction?rt=8761", state({ page: "satisfaction" })],
+    ["unknown score", "#/satisfaction?score=ltv", state({ page: "satisfaction" })],
+    ["score in the wrong case", "#/satisfaction?score=NPS", state({ page: "satisfaction" })],
+    ["score_by with SQL in it", "#/satisfaction?score_by=region%3BDROP", state({ page: "satisfaction" })],
+    ["score_by with three parts", "#/satisfaction?score_by=a.b.c", state({ page: "satisfaction" })],
   ])("drops %s", (_name, hash, expected) => {
     expect(parseHash(hash)).toEqual(expected);
   });
@@ -79,6 +92,13 @@ describe("parseHash", () => {
     );
     expect(parseHash("#/value?discount=0&margin=1")).toEqual(state({ page: "value", monthlyDiscount: 0, margin: 1 }));
     expect(parseHash("#/value?discount=.5").monthlyDiscount).toBe(0.5);
+  });
+
+  it("reads the Satisfaction page's targets and score choices", () => {
+    expect(parseHash("#/satisfaction?frt=30&rt=48&score=csat&score_by=feedback.channel")).toEqual(
+      state({ page: "satisfaction", firstResponseMinutes: 30, resolutionHours: 48, score: "csat", scoreBy: "feedback.channel" }),
+    );
+    expect(parseHash("#/satisfaction?frt=10080&rt=1&score_by=segment")).toEqual(state({ page: "satisfaction", firstResponseMinutes: 10080, resolutionHours: 1, scoreBy: "segment" }));
   });
 
   it("decodes Chinese list values", () => {
@@ -111,6 +131,13 @@ describe("serialiseHash", () => {
     expect(serialiseHash(state({ horizonDays: 0, clvMonths: 2.5, monthlyDiscount: 1, margin: 0 }))).toBe("#/");
   });
 
+  it("writes the Satisfaction settings after the CLV ones", () => {
+    expect(serialiseHash(state({ page: "satisfaction", margin: 0.5, firstResponseMinutes: 15, resolutionHours: 8, score: "ces", scoreBy: "customers.region", lang: "zh-CN" }))).toBe(
+      "#/satisfaction?margin=0.5&frt=15&rt=8&score=ces&score_by=customers.region&lang=zh-CN",
+    );
+    expect(serialiseHash(state({ firstResponseMinutes: 0, resolutionHours: 1.5, scoreBy: "Region; x" }))).toBe("#/");
+  });
+
   it("leaves invalid values out", () => {
     expect(serialiseHash(state({ asof: "2024-13-01", churnDays: 0, from: "yesterday" }))).toBe("#/");
   });
@@ -126,6 +153,7 @@ describe("round trips", () => {
     state({ channel: ["100% online", "a=b&c"] }),
     state({ page: "value", unit: "week", horizonDays: 180, clvMonths: 36, monthlyDiscount: 0.0125, margin: 0.25 }),
     state({ page: "value", monthlyDiscount: 0, margin: 1 }),
+    state({ page: "satisfaction", firstResponseMinutes: 45, resolutionHours: 72, score: "nps", scoreBy: "feedback.priority", channel: ["微信"] }),
   ];
   it.each(cases.map((c) => [serialiseHash(c), c] as const))("%s", (hash, value) => {
     expect(parseHash(hash)).toEqual(value);
