@@ -101,6 +101,8 @@ export const CANONICAL_FIELDS: Record<CanonicalTable, readonly CanonicalField[]>
     field("feedback", "first_response_at", "datetime"),
     field("feedback", "resolved_at", "datetime"),
     field("feedback", "status", "category"),
+    // A ticket's priority (Low … Urgent, P1 …, 高/中/低): service speed is broken down by it.
+    field("feedback", "priority", "category"),
   ],
   // A per-customer summary in `lifetimes`' shape, computed in a warehouse when the order
   // history is too big for a browser (README): frequency = repeat purchase days, recency =
@@ -137,14 +139,29 @@ export function findField(ref: FieldRef): CanonicalField | undefined {
 }
 
 /**
- * The required fields of `table` that `mapped` leaves unmapped. orders.amount counts as
- * mapped when quantity and unit_price both are (amount = quantity × unit_price).
+ * Required fields that other fields of the same table can stand in for, when all of them
+ * are mapped: an order's amount is quantity × unit_price; a ticket export's date is the
+ * moment the ticket was created (the converter fills both in).
  */
+const STAND_INS: Partial<Record<CanonicalTable, Readonly<Record<string, readonly string[]>>>> = {
+  orders: { amount: ["quantity", "unit_price"] },
+  feedback: { date: ["created_at"] },
+};
+
+/** The fields that together stand in for `field` of `table` when it is unmapped (none: []). */
+export function standInsOf(table: CanonicalTable, field: string): readonly string[] {
+  return STAND_INS[table]?.[field] ?? [];
+}
+
+/** The required fields of `table` that `mapped` ("table.field" keys) leaves unmapped, stand-ins counted. */
 export function missingRequired(table: CanonicalTable, mapped: ReadonlySet<string>): FieldRef[] {
-  const amountFromParts = mapped.has("orders.quantity") && mapped.has("orders.unit_price");
+  const filled = (name: string): boolean => mapped.has(`${table}.${name}`);
   return CANONICAL_FIELDS[table]
-    .filter((f) => f.required && !mapped.has(`${table}.${f.name}`))
-    .filter((f) => !(table === "orders" && f.name === "amount" && amountFromParts))
+    .filter((f) => f.required && !filled(f.name))
+    .filter((f) => {
+      const standIns = standInsOf(table, f.name);
+      return standIns.length === 0 || !standIns.every(filled);
+    })
     .map((f) => ({ table, field: f.name }));
 }
 

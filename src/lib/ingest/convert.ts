@@ -3,7 +3,7 @@
  * per file (`createRowConverter` precomputes one reader per mapped column) and then run
  * on every row, so the per-row work is the reads and the record objects, nothing more.
  */
-import { CANONICAL_FIELDS, RETURN_STATUS_WORDS, findField } from "./canonical.ts";
+import { CANONICAL_FIELDS, RETURN_STATUS_WORDS, findField, standInsOf } from "./canonical.ts";
 import type { CanonicalField, CanonicalTable, FieldRef } from "./canonical.ts";
 import { tablesFilled } from "./mapping.ts";
 import type { FileMapping } from "./mapping.ts";
@@ -11,21 +11,27 @@ import type { CsvParseError } from "./parse.ts";
 import type { ColumnProfile } from "./profile.ts";
 import {
   detectDateOrder, epochDayToIso, epochDayToIsoDateTime, isMissing, isValidEmail, isValidPhone, parseDate, parseFlag,
-  parseNumber,
+  parseNumber, parseStars,
 } from "./values.ts";
 
-export type ProblemReason =
-  | "missing_required"
-  | "bad_date"
-  | "bad_number"
-  | "out_of_range"
-  | "bad_email"
-  | "bad_phone"
-  | "bad_flag"
-  | "ragged_row"
-  | "repeated_header"
-  | "parse_error"
-  | "duplicate_id";
+/** Why a cell or row is a problem; each has a message and a label in the i18n files. */
+export const PROBLEM_REASONS = [
+  "missing_required",
+  "bad_date",
+  "bad_number",
+  "out_of_range",
+  "bad_email",
+  "bad_phone",
+  "bad_flag",
+  "ragged_row",
+  "repeated_header",
+  "parse_error",
+  "duplicate_id",
+  // A ticket answered or resolved before it was created, or resolved before its first response.
+  "impossible_timing",
+] as const;
+
+export type ProblemReason = (typeof PROBLEM_REASONS)[number];
 
 /**
  * One bad cell (or row). `row` is the record's number in the file, header = 1, as a
@@ -102,7 +108,7 @@ function readerFor(field: CanonicalField, profile: ColumnProfile | undefined, de
     case "score": {
       const [lo, hi] = field.range ?? [-Infinity, Infinity];
       return (raw, cell) => {
-        const n = parseNumber(raw, decimalMark);
+        const n = parseNumber(raw, decimalMark) ?? parseStars(raw);
         if (n === null) return "bad_number";
         if (n < lo || n > hi) return "out_of_range";
         cell.value = n;
@@ -158,10 +164,14 @@ interface TablePlan {
  * - orders: `amount` = quantity × unit_price (rounded to 1e-6 against float noise) when
  *   amount is unmapped, and `is_return` = 1 when amount < 0 or the status contains a
  *   word of RETURN_STATUS_WORDS (`Refunded`, `已退款`), else 0;
- * - feedback: `first_response_minutes` = first_response_at − created_at (or − date, when
- *   the date column has times), `resolution_hours` = resolved_at − the same start, when
- *   those fields are not mapped themselves; rounded to 1e-4; a negative duration is a
- *   "bad_number" problem and null.
+ * - feedback: `date` (and `day`) = created_at when date is unmapped (a ticket export);
+ *   `first_response_minutes` = first_response_at − created_at (or − date, when the date
+ *   column has times), `resolution_hours` = resolved_at − the same start, when those
+ *   fields are not mapped themselves; rounded to 1e-4. Impossible timings — a negative
+ *   duration (measured or mapped), or resolved before the first response (by timestamps,
+ *   or resolution_hours × 60 < first_response_minutes) — are ONE "impossible_timing"
+ *   problem per ticket, naming the first offending column and its value, and BOTH
+ *   durations are then null, so the ticket is never averaged in (it is kept otherwise).
  *
  * Problems: a missing required value ("missing_required") or an unreadable one (its
  * reason) drops that table's record, reported once per cell even when it keys two tables
@@ -203,8 +213,7 @@ export function createRowConverter(
       .filter((f) => f.required)
       .flatMap((f) => {
         const column = sourceOf(f.name);
-        if (column >= 0) return [column];
-        return table === "orders" && f.name === "amount" ? [sourceOf("quantity"), sourceOf("unit_price")] : [];
+        return column >= 0 ? [column] : standInsOf(table, f.name).map(sourceOf);
       });
     const uniqueColumn =
       table === "feedback" ? sourceOf("feedback_id") : mapping.kind === "customers" ? sourceOf("customer_id") : -1;
@@ -287,30 +296,69 @@ function deriveFor(plan: TablePlan, profiles: ColumnProfile[], headers: string[]
       out.is_return = returned ? 1 : 0;
     };
   }
-  if (plan.table === "feedback") {
-    const dateColumn = mapped("date");
-    const created = mapped("created_at");
-    // The start of a case: its created_at, else its date when that column has times.
-    const start = created >= 0 ? created : profiles[dateColumn]?.shape === "datetime" ? dateColumn : -1;
-    const durations: { name: string; from: number; unit: number }[] = [];
-    if (start >= 0 && mapped("first_response_minutes") < 0 && mapped("first_response_at") >= 0) {
-      durations.push({ name: "first_response_minutes", from: mapped("first_response_at"), unit: 1440 });
-    }
-    if (start >= 0 && mapped("resolution_hours") < 0 && mapped("resolved_at") >= 0) {
-      durations.push({ name: "resolution_hours", from: mapped("resolved_at"), unit: 24 });
-    }
-    if (durations.length === 0) return null;
-    return (out, moments, record, row, problems) => {
-      const begin = moments[start] ?? null;
-      for (const d of durations) {
-        const end = moments[d.from] ?? null;
-        const length = begin === null || end === null ? null : Math.round((end - begin) * d.unit * 1e4) / 1e4;
-        if (length !== null && length < 0) {
-          problems.push({ row, column: headers[d.from] ?? "", value: record[d.from] ?? "", reason: "bad_number" });
-        }
-        out[d.name] = length !== null && length >= 0 ? length : null;
-      }
-    };
-  }
+  if (plan.table === "feedback") return feedbackDerive(mapped, profiles, headers);
   return null;
+}
+
+/** A service time of a ticket: mapped as a number, or measured from the case's start to a timestamp. */
+interface Duration {
+  name: "first_response_minutes" | "resolution_hours";
+  /** The column it is read from: the number's, or the timestamp's. */
+  column: number;
+  measured: boolean;
+  /** Units per day (1440 minutes, 24 hours). */
+  perDay: number;
+}
+
+/** The date of a ticket export taken from created_at, the service times, and impossible timings (see createRowConverter). */
+function feedbackDerive(mapped: (name: string) => number, profiles: ColumnProfile[], headers: string[]): Derive | null {
+  const dateColumn = mapped("date");
+  const created = mapped("created_at");
+  const dateFromCreated = dateColumn < 0 && created >= 0;
+  // The start of a case: its created_at, else its date when that column has times.
+  const start = created >= 0 ? created : profiles[dateColumn]?.shape === "datetime" ? dateColumn : -1;
+  const respondedAt = mapped("first_response_at");
+  const resolvedAt = mapped("resolved_at");
+  const durationOf = (name: Duration["name"], end: number, perDay: number): Duration | null => {
+    const own = mapped(name);
+    if (own >= 0) return { name, column: own, measured: false, perDay };
+    return start >= 0 && end >= 0 ? { name, column: end, measured: true, perDay } : null;
+  };
+  const response = durationOf("first_response_minutes", respondedAt, 1440);
+  const resolution = durationOf("resolution_hours", resolvedAt, 24);
+  const bothStamps = respondedAt >= 0 && resolvedAt >= 0;
+  if (!dateFromCreated && !response && !resolution && !bothStamps) return null;
+
+  return (out, moments, record, row, problems) => {
+    if (dateFromCreated) {
+      out.date = out.created_at ?? null;
+      out.day = typeof out.created_day === "number" ? Math.floor(out.created_day) : null;
+    }
+    const begin = start >= 0 ? (moments[start] ?? null) : null;
+    const lengthOf = (d: Duration | null): number | null => {
+      if (!d) return null;
+      if (!d.measured) return typeof out[d.name] === "number" ? out[d.name] as number : null;
+      const end = moments[d.column] ?? null;
+      return begin === null || end === null ? null : Math.round((end - begin) * d.perDay * 1e4) / 1e4;
+    };
+    const minutes = lengthOf(response);
+    const hours = lengthOf(resolution);
+    const responded = bothStamps ? (moments[respondedAt] ?? null) : null;
+    const resolved = bothStamps ? (moments[resolvedAt] ?? null) : null;
+    let impossible = -1;
+    if (minutes !== null && minutes < 0) impossible = response?.column ?? -1;
+    else if (hours !== null && hours < 0) impossible = resolution?.column ?? -1;
+    else if (
+      (responded !== null && resolved !== null && resolved < responded) ||
+      // A hair of tolerance: 4.1 h × 60 is 245.99999999999997 in floating point, not before 246 min.
+      (minutes !== null && hours !== null && hours * 60 < minutes - 1e-9)
+    ) {
+      impossible = resolution?.column ?? resolvedAt;
+    }
+    if (impossible >= 0) {
+      problems.push({ row, column: headers[impossible] ?? "", value: record[impossible] ?? "", reason: "impossible_timing" });
+    }
+    if (response) out.first_response_minutes = impossible >= 0 ? null : minutes;
+    if (resolution) out.resolution_hours = impossible >= 0 ? null : hours;
+  };
 }

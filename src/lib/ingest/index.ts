@@ -8,14 +8,14 @@ export type { CsvParseError } from "./parse.ts";
 export { isHeaderRepeat, normalizeHeaders } from "./headers.ts";
 export {
   detectCurrency, detectDateOrder, epochDayToIso, epochDayToIsoDateTime, isMissing, isValidEmail, isValidPhone, parseDate,
-  parseFlag, parseNumber,
+  parseFlag, parseNumber, parseStars,
 } from "./values.ts";
 export type { DateOrder } from "./values.ts";
 export { profileColumns } from "./profile.ts";
 export type { ColumnProfile, ValueShape } from "./profile.ts";
-export { CONFIDENT, suggestMapping, tablesFilled, withColumnTarget } from "./mapping.ts";
+export { CONFIDENT, suggestMapping, tablesFilled, withColumnTarget, writtenScale } from "./mapping.ts";
 export type { FileKind, FileMapping } from "./mapping.ts";
-export { createRowConverter, dayKeyOf, parseErrorProblem } from "./convert.ts";
+export { PROBLEM_REASONS, createRowConverter, dayKeyOf, parseErrorProblem } from "./convert.ts";
 export type { CanonicalRecord, ConvertedRow, Problem, ProblemReason, RowConverter } from "./convert.ts";
 export * from "./canonical.ts";
 export * from "./record-shape.ts";

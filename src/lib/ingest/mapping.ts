@@ -2,7 +2,7 @@
  * Column → canonical field, suggested from the header text (English, 简体, 繁體 synonyms)
  * checked against the values' shape, and changed by the user one column at a time.
  */
-import { CANONICAL_FIELDS, fieldKey, findField, missingRequired } from "./canonical.ts";
+import { CANONICAL_FIELDS, fieldKey, findField, missingRequired, standInsOf } from "./canonical.ts";
 import type { CanonicalField, CanonicalTable, FieldRef } from "./canonical.ts";
 import type { ColumnProfile } from "./profile.ts";
 
@@ -166,8 +166,8 @@ const SYNONYMS: Record<CanonicalTable, Record<string, Synonyms>> = {
   feedback: {
     feedback_id: {
       specific: [
-        "feedback id", "response id", "ticket id", "ticket", "survey id", "case id", "respondent id",
-        "反馈编号", "工单号", "工单编号", "问卷编号", "回饋編號", "工單號", "工單編號", "問卷編號",
+        "feedback id", "response id", "ticket id", "ticket", "survey id", "case id", "respondent id", "review id",
+        "反馈编号", "工单号", "工单编号", "问卷编号", "评价编号", "回饋編號", "工單號", "工單編號", "問卷編號", "評價編號",
       ],
     },
     customer_id: CUSTOMER_ID,
@@ -188,12 +188,15 @@ const SYNONYMS: Record<CanonicalTable, Record<string, Synonyms>> = {
     },
     csat_score: {
       specific: [
-        "csat", "csat score", "satisfaction", "satisfaction score", "customer satisfaction", "overall satisfaction",
+        "csat", "csat score", "satisfaction", "satisfaction score", "customer satisfaction", "overall satisfaction", "how satisfied",
         "满意度", "满意度评分", "满意程度", "总体满意度", "滿意度", "滿意度評分", "滿意程度", "整體滿意度",
       ],
     },
     ces_score: {
-      specific: ["ces", "ces score", "customer effort", "effort score", "effort", "费力度", "客户费力度", "費力度", "客戶費力度"],
+      specific: [
+        "ces", "ces score", "customer effort", "effort score", "effort", "how easy",
+        "费力度", "费力程度", "客户费力度", "費力度", "費力程度", "客戶費力度",
+      ],
     },
     rating: { specific: ["rating", "stars", "star rating", "review score", "星级", "星級", "评星", "評星"] },
     channel: { specific: ["feedback channel", "survey channel", "反馈渠道", "回饋渠道"], generic: CHANNEL },
@@ -223,6 +226,12 @@ const SYNONYMS: Record<CanonicalTable, Record<string, Synonyms>> = {
       specific: ["resolved at", "closed at", "resolved", "resolution date", "解决时间", "关闭时间", "结案时间", "解決時間", "關閉時間", "結案時間"],
     },
     status: { specific: ["ticket status", "处理状态", "處理狀態"], generic: STATUS },
+    priority: {
+      specific: [
+        "priority", "ticket priority", "priority level", "urgency", "severity",
+        "优先级", "紧急程度", "严重程度", "優先級", "優先順序", "緊急程度", "嚴重程度",
+      ],
+    },
   },
   summaries: {
     // A summary is keyed by customer by construction: a bare "ID" column (lifetimes' own export) is the customer.
@@ -254,10 +263,16 @@ const SYNONYMS: Record<CanonicalTable, Record<string, Synonyms>> = {
 
 /**
  * Header words of a score column that say nothing about its scale: the scale comes from
- * the values (0–10 → NPS, 1–7 → CES, 1–5 → CSAT, or rating when it speaks of stars).
+ * the header when it writes one (see writtenScale), else from the values (0–10 → NPS,
+ * 1–7 → CES, 1–5 → CSAT, or rating when it speaks of stars).
  */
 const GENERIC_SCORE = ["score", "rating", "评分", "分数", "得分", "打分", "評分", "分數"].map(headerForms);
-const STAR_WORDS = ["rating", "star", "stars", "星"].map(headerForms);
+const STAR_WORDS = ["rating", "star", "stars"].map(headerForms);
+/**
+ * Confidence of a score column whose header writes its scale ("(0-10)") or whose values
+ * are drawn stars ("★★★★☆"): a survey tool's long question is then as clear as a name.
+ */
+const SCALE_SHOWN = 0.8;
 
 /**
  * Fields that tell what a file is about (shared ones such as customer_id, channel or
@@ -357,6 +372,8 @@ function headerScore(header: HeaderForms, words: readonly HeaderForms[], exact: 
 }
 
 const NUMERIC = new Set(["integer", "number", "money"]);
+/** Shapes a score can be read from: numbers, or stars written as text ("4 stars", "4星"). */
+const SCORE_SHAPES = new Set([...NUMERIC, "stars"]);
 
 /** Whether a column of this profile can fill `field` (a header match with the wrong values is rejected). */
 function shapeFits(field: CanonicalField, p: ColumnProfile): boolean {
@@ -376,7 +393,7 @@ function shapeFits(field: CanonicalField, p: ColumnProfile): boolean {
     case "score": {
       // ≥ 90 % of the values inside the range (see ColumnProfile.p5).
       const [lo, hi] = field.range ?? [-Infinity, Infinity];
-      return NUMERIC.has(s) && (p.p5 ?? lo) >= lo && (p.p95 ?? hi) <= hi;
+      return SCORE_SHAPES.has(s) && (p.p5 ?? lo) >= lo && (p.p95 ?? hi) <= hi;
     }
     case "flag":
       return s === "flag" || (s === "integer" && p.min !== undefined && p.min >= 0 && p.max !== undefined && p.max <= 1);
@@ -387,14 +404,59 @@ function shapeFits(field: CanonicalField, p: ColumnProfile): boolean {
   }
 }
 
-/** The score field a generically named score column fills, by the range of ≥ 90 % of its values (p5…p95). */
-function scoreFieldByRange(header: HeaderForms, p: ColumnProfile): string | null {
-  const { p5: lo, p95: hi } = p;
-  if (!NUMERIC.has(p.shape) || lo === undefined || hi === undefined) return null;
-  if (lo >= 1 && hi <= 5) return headerScore(header, STAR_WORDS, 1, SPECIFIC_INSIDE) > 0 ? "rating" : "csat_score";
+/**
+ * The score field whose range holds lo…hi, narrowest first: 1–5 → rating when the header
+ * speaks of stars or the values are drawn stars, else csat_score; 1–7 → ces_score;
+ * 0–10 → nps_score; anything else null.
+ */
+function scoreFieldHolding(lo: number, hi: number, header: HeaderForms, p: ColumnProfile): string | null {
+  if (lo >= 1 && hi <= 5) return p.shape === "stars" || speaksOfStars(header) ? "rating" : "csat_score";
   if (lo >= 1 && hi <= 7) return "ces_score";
   if (lo >= 0 && hi <= 10) return "nps_score";
   return null;
+}
+
+/** "rating", "star(s)" as words, or 星 anywhere (星级, 5星: one character, too short for headerScore's CJK rule). */
+function speaksOfStars(header: HeaderForms): boolean {
+  return headerScore(header, STAR_WORDS, 1, SPECIFIC_INSIDE) > 0 || header.compact.includes("星");
+}
+
+/** The score field a generically named score column fills, by the range of ≥ 90 % of its values (p5…p95). */
+function scoreFieldByRange(header: HeaderForms, p: ColumnProfile): string | null {
+  const { p5: lo, p95: hi } = p;
+  if (!SCORE_SHAPES.has(p.shape) || lo === undefined || hi === undefined) return null;
+  return scoreFieldHolding(lo, hi, header, p);
+}
+
+/** `(0-10)`, `(1–5)`, `1-7`, `0～10` (NFKC: `0~10`), `0 to 10`, `1到5分`: two numbers joined by a range word. */
+const SCALE_RANGE = /(?<![\d.])(\d{1,2})\s*(?:-|–|—|~|〜|to|至|到)\s*(\d{1,2})(?![\d.])/;
+/** `1 = very difficult, 7 = very easy`, `0 = not at all likely … 10 = extremely likely`: the two ends labelled. */
+const SCALE_ENDS = /(?<![\d.])(\d{1,2})\s*=[^=]*?(?<![\d.])(\d{1,2})\s*=/;
+
+/**
+ * The scale a survey question writes in its header, as [low, high], or null:
+ * `How likely are you to recommend us to a friend? (0-10)` → [0, 10];
+ * `How easy was it to… (1 = very difficult, 7 = very easy)` → [1, 7]; `满意度（1～5分）` → [1, 5];
+ * `(5 = best, 1 = worst)` → [1, 5].
+ * Digits next to other digits or dots (`2024-01`, `1.5-2`) are not a scale.
+ */
+export function writtenScale(header: string): [number, number] | null {
+  const text = header.normalize("NFKC").toLowerCase();
+  const m = SCALE_RANGE.exec(text) ?? SCALE_ENDS.exec(text);
+  if (!m) return null;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a === b ? null : [Math.min(a, b), Math.max(a, b)];
+}
+
+/**
+ * The score field of a scale written in a header: the field whose range is exactly that
+ * scale (0–10 NPS, 1–7 CES, 1–5 CSAT or rating), else null — a "(1-10)" question is none
+ * of them, whatever its values.
+ */
+function scoreFieldOfScale([lo, hi]: [number, number], header: HeaderForms, p: ColumnProfile): string | null {
+  const name = scoreFieldHolding(lo, hi, header, p);
+  const range = name === null ? undefined : findField({ table: "feedback", field: name })?.range;
+  return range !== undefined && range[0] === lo && range[1] === hi ? name : null;
 }
 
 interface Candidate {
@@ -409,10 +471,13 @@ function candidatesOf(p: ColumnProfile): Candidate[] {
   const header = headerForms(p.header);
   if (header.compact === "" || p.shape === "empty") return [];
   const found: Candidate[] = [];
+  /** Score fields the header names with a specific word ("recommend", "满意度"). */
+  const namedScores = new Set<string>();
   for (const e of ENTRIES) {
     const specific = headerScore(header, e.specific, EXACT, SPECIFIC_INSIDE);
     const generic = headerScore(header, e.generic, EXACT_GENERIC, GENERIC_INSIDE);
     const confidence = Math.max(specific, generic);
+    if (specific > 0 && e.field.kind === "score") namedScores.add(e.ref.field);
     if (confidence > 0 && shapeFits(e.field, p)) {
       found.push({ column: p.index, ref: e.ref, confidence, telling: specific >= generic });
     } else if (specific === EXACT) {
@@ -422,10 +487,29 @@ function candidatesOf(p: ColumnProfile): Candidate[] {
       found.push({ column: p.index, ref: e.ref, confidence: DOUBTFUL, telling: true });
     }
   }
-  const scoreWord = headerScore(header, GENERIC_SCORE, EXACT_GENERIC, SPECIFIC_INSIDE);
-  const scoreField = scoreWord > 0 ? scoreFieldByRange(header, p) : null;
-  if (scoreField) found.push({ column: p.index, ref: { table: "feedback", field: scoreField }, confidence: scoreWord, telling: true });
+  found.push(...scoreCandidates(p, header, namedScores));
   return found;
+}
+
+/**
+ * The score field a column fills by its scale: the scale the header writes wins over the
+ * values' range (a "(0-10)" question answered only 1–5 is still NPS); without one, values
+ * drawn as stars are a rating, and a generic score word ("Score", "评分") takes the field
+ * the values' range says. A written scale that contradicts a score the header names
+ * ("满意度 (0-10)") is only suggested, to be confirmed.
+ */
+function scoreCandidates(p: ColumnProfile, header: HeaderForms, namedScores: ReadonlySet<string>): Candidate[] {
+  const scoreWord = headerScore(header, GENERIC_SCORE, EXACT_GENERIC, SPECIFIC_INSIDE);
+  const scale = writtenScale(p.header);
+  const stars = p.shape === "stars";
+  let name: string | null = null;
+  if (scale) name = scoreFieldOfScale(scale, header, p);
+  else if (stars || scoreWord > 0) name = scoreFieldByRange(header, p);
+  const field = name === null ? undefined : findField({ table: "feedback", field: name });
+  if (!field || !shapeFits(field, p)) return [];
+  const contradicted = namedScores.size > 0 && !namedScores.has(field.name);
+  const confidence = contradicted ? DOUBTFUL : Math.max(scoreWord, scale || stars ? SCALE_SHOWN : 0);
+  return [{ column: p.index, ref: { table: "feedback", field: field.name }, confidence, telling: true }];
 }
 
 /**
@@ -525,19 +609,19 @@ function complete(kind: FileKind, columns: Array<FieldRef | null>, confidence: n
   const mapped = new Set(sureOf.keys());
   const tables = TABLES_OF[kind];
   const missing = tables.flatMap((table) => missingRequired(table, mapped));
-  const required = tables.flatMap((table) =>
-    CANONICAL_FIELDS[table].filter((f) => f.required).map((f) => `${table}.${f.name}`),
-  );
   const sure = (key: string): boolean => (sureOf.get(key) ?? 0) >= CONFIDENT;
+  // Each required field, or when it is unmapped the fields standing in for it, mapped surely.
+  const requiredSure = tables.every((table) =>
+    CANONICAL_FIELDS[table]
+      .filter((f) => f.required)
+      .every((f) => {
+        const standIns = mapped.has(`${table}.${f.name}`) ? [] : standInsOf(table, f.name);
+        return standIns.length === 0 ? sure(`${table}.${f.name}`) : standIns.every((name) => sure(`${table}.${name}`));
+      }),
+  );
   // A doubtful column (its header says what it is, its values disagree) is asked about
   // even when optional: applying it would turn most of its values into problems.
   const doubtful = columns.some((ref, i) => ref !== null && (confidence[i] ?? 0) <= DOUBTFUL);
-  const confident =
-    kind !== "unknown" &&
-    missing.length === 0 &&
-    !doubtful &&
-    required.every((key) =>
-      key === "orders.amount" && !mapped.has(key) ? sure("orders.quantity") && sure("orders.unit_price") : sure(key),
-    );
+  const confident = kind !== "unknown" && missing.length === 0 && !doubtful && requiredSure;
   return { kind, columns, confidence, missing, confident };
 }

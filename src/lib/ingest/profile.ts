@@ -3,11 +3,13 @@
  * the value shape that mapping matches against canonical fields, and the reading rules
  * (date order, currency) that conversion then applies to every row.
  */
-import { detectCurrency, detectDateOrder, isMissing, isValidEmail, isValidPhone, parseDate, parseFlag, parseNumber } from "./values.ts";
+import {
+  detectCurrency, detectDateOrder, isMissing, isValidEmail, isValidPhone, parseDate, parseFlag, parseNumber, parseStars,
+} from "./values.ts";
 import type { DateOrder } from "./values.ts";
 
 export type ValueShape =
-  | "empty" | "integer" | "number" | "money" | "date" | "datetime" | "flag" | "email" | "phone" | "id" | "text";
+  | "empty" | "integer" | "number" | "money" | "stars" | "date" | "datetime" | "flag" | "email" | "phone" | "id" | "text";
 
 export interface ColumnProfile {
   index: number;
@@ -19,7 +21,7 @@ export interface ColumnProfile {
   missing: number;
   /** Distinct non-missing values (trimmed). */
   distinct: number;
-  /** Smallest and largest value: numbers for numeric shapes, epoch days for dates. */
+  /** Smallest and largest value: numbers for numeric shapes and stars, epoch days for dates. */
   min?: number;
   max?: number;
   /**
@@ -86,9 +88,11 @@ function rangeOf(numbers: number[]): Pick<ColumnProfile, "min" | "max" | "p5" | 
  * 5. money — numbers where some value carries a currency symbol or code, or at least half
  *    are written with thousands separators (`1,234`) or exactly two decimals (`12.50`);
  * 6. integer, then number;
- * 7. email;
- * 8. id — tokens of letters and digits such as `C001` or `ORD-2024-0001`;
- * 9. text.
+ * 7. stars — star ratings written as text (`★★★★☆`, `4 stars`, `4星`) for some values,
+ *    numbers for the others;
+ * 8. email;
+ * 9. id — tokens of letters and digits such as `C001` or `ORD-2024-0001`;
+ * 10. text.
  */
 function inferShape(values: string[], decimalMark: "." | ","): Inferred {
   const needed = SHARE * values.length;
@@ -120,6 +124,7 @@ function inferShape(values: string[], decimalMark: "." | ","): Inferred {
   let moneyWritten = 0;
   let emails = 0;
   let tokens = 0;
+  let starTexts = 0;
   const numeric: number[] = [];
   for (const v of values) {
     const n = parseNumber(v, decimalMark);
@@ -137,6 +142,12 @@ function inferShape(values: string[], decimalMark: "." | ","): Inferred {
       if (Number.isInteger(n) && !v.includes(decimalMark)) integers++;
       if (twoDecimals.test(v) || grouped.test(v)) moneyWritten++;
       numeric.push(n);
+    } else {
+      const stars = parseStars(v);
+      if (stars !== null) {
+        starTexts++;
+        numeric.push(stars);
+      }
     }
     if (isValidEmail(v)) emails++;
     if (ID_TOKEN.test(v)) tokens++;
@@ -151,6 +162,7 @@ function inferShape(values: string[], decimalMark: "." | ","): Inferred {
     if (currency !== null || moneyWritten >= numbers / 2) return { shape: "money", ...range, currency };
     return { shape: integers >= needed ? "integer" : "number", ...range };
   }
+  if (starTexts > 0 && numbers + starTexts >= needed) return { shape: "stars", ...rangeOf(numeric) };
   if (emails >= needed) return { shape: "email" };
   if (tokens >= needed) return { shape: "id" };
   return { shape: "text" };

@@ -1,5 +1,5 @@
 /**
- * Reading one cell: missing markers, numbers, money, dates, flags, emails, phones.
+ * Reading one cell: missing markers, numbers, money, dates, star ratings, flags, emails, phones.
  * Pure and allocation-light: these run on every cell of a million-row file, so the
  * patterns are compiled once and the date reader fills one reused scratch record.
  */
@@ -355,6 +355,33 @@ export function epochDayToIsoDateTime(day: number): string {
   const whole = Math.floor(minutes / 1440);
   const ofDay = minutes - whole * 1440;
   return `${civilFromDays(whole)} ${pad2(Math.floor(ofDay / 60))}:${pad2(ofDay % 60)}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Stars
+
+/** `4 stars`, `1 star`, `4.5 stars`, `4星`, `4 顆星`, `4颗星` (after NFKC: full-width digits are plain). */
+const STARS_WRITTEN = /^(\d{1,2}(?:\.\d)?)\s*(?:stars?|[颗顆]?星)$/i;
+/** A row of drawn stars, filled ★ ⭐ and empty ☆: `★★★★☆`. */
+const STARS_DRAWN = /^[★☆⭐]{1,10}$/u;
+const STAR_SIGN = /[★☆⭐星]|star/iu;
+
+/**
+ * A star rating written as text: `★★★★☆` → 4 (the filled stars), `4 stars` → 4,
+ * `4.5 stars` → 4.5, `4星` / `4 顆星` / `４颗星` → 4; null for anything else, plain numbers
+ * included (those are parseNumber's).
+ */
+export function parseStars(text: string): number | null {
+  // Most cells that reach here are words: skip the normalisation unless a star is in sight.
+  if (!STAR_SIGN.test(text)) return null;
+  const t = text.normalize("NFKC").trim();
+  if (STARS_DRAWN.test(t)) {
+    let filled = 0;
+    for (const c of t) if (c !== "☆") filled++;
+    return filled;
+  }
+  const m = STARS_WRITTEN.exec(t);
+  return m ? Number(m[1]) : null;
 }
 
 // ---------------------------------------------------------------------------------------

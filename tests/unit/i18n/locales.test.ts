@@ -4,6 +4,7 @@ import zhCN from "../../../src/lib/i18n/zh-CN.json";
 import zhTW from "../../../src/lib/i18n/zh-TW.json";
 import { METRICS } from "../../../src/lib/analytics/metrics.ts";
 import { CANONICAL_FIELDS, CANONICAL_TABLES } from "../../../src/lib/ingest/canonical.ts";
+import { PROBLEM_REASONS } from "../../../src/lib/ingest/convert.ts";
 import { SEGMENTS } from "../../../src/lib/models/rfm.ts";
 import { BREAKDOWN_ATTRIBUTES } from "../../../src/lib/analytics/segments.ts";
 import { segmentKey } from "../../../src/views/segments/segment-meta.ts";
@@ -110,8 +111,7 @@ describe("locale files", () => {
   });
 
   it("has a message and a label for every problem reason", () => {
-    const reasons = ["missing_required", "bad_date", "bad_number", "out_of_range", "bad_email", "bad_phone", "bad_flag", "ragged_row", "repeated_header", "parse_error", "duplicate_id"];
-    for (const reason of reasons) {
+    for (const reason of PROBLEM_REASONS) {
       expect(EN.get(`problems.${reason}`)).toContain("{file}");
       expect(EN.get(`problems.${reason}`)).toContain("{row}");
       expect(EN.has(`problem_labels.${reason}`)).toBe(true);

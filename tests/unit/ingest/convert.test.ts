@@ -162,51 +162,134 @@ describe("createRowConverter: feedback", () => {
     ["T2", "C2", "2024-01-05 10:00", "2024-01-05 10:30", "2024-01-05 16:00", "3", "2", "slow"],
   ];
   const { convert, mapping } = converterOf(headers, rows);
+  const withDate = () => converterOf(["Date", ...headers], rows.map((r) => ["2024-01-05", ...r]));
 
-  it("maps the case timestamps and scores", () => {
+  it("maps the case timestamps and scores; created_at stands in for the date", () => {
     expect(mapping.kind).toBe("feedback");
-    expect(mapping.missing).toEqual([{ table: "feedback", field: "date" }]);
+    expect(mapping).toMatchObject({ missing: [], confident: true });
+  });
+
+  it("takes a ticket's date and day from created_at when no date column is mapped", () => {
+    const { records, problems } = convert(rows[0] as string[], 2);
+    expect(problems).toEqual([]);
+    expect(records.feedback).toMatchObject({
+      feedback_id: "T1", date: "2024-01-05 09:00", day: JAN_5_2024, created_day: JAN_5_2024 + 9 / 24,
+      first_response_minutes: 15, resolution_hours: 24,
+    });
   });
 
   it("computes response minutes and resolution hours from the timestamps", () => {
-    const withDate = converterOf(["Date", ...headers], rows.map((r) => ["2024-01-05", ...r]));
-    expect(withDate.mapping.confident).toBe(true);
-    const { records, problems } = withDate.convert(["2024-01-05", ...(rows[0] as string[])], 2);
+    const { convert: fromDate, mapping: dated } = withDate();
+    expect(dated.confident).toBe(true);
+    const { records, problems } = fromDate(["2024-01-05", ...(rows[0] as string[])], 2);
     expect(problems).toEqual([]);
     expect(records.feedback).toMatchObject({
       feedback_id: "T1", date: "2024-01-05", day: JAN_5_2024,
       created_at: "2024-01-05 09:00", created_day: JAN_5_2024 + 9 / 24,
       first_response_minutes: 15, // 09:15 − 09:00
       resolution_hours: 24, // next day 09:00 − 09:00
-      nps_score: 9, csat_score: 5, comment: "quick",
+      nps_score: 9, csat_score: 5, comment: "quick", priority: null,
     });
   });
 
-  it("reports out-of-range scores and negative durations, as null", () => {
-    const withDate = converterOf(["Date", ...headers], rows.map((r) => ["2024-01-05", ...r]));
-    const { records, problems } = withDate.convert(
+  it("reports out-of-range scores, and a response before the ticket was created as an impossible timing", () => {
+    const { records, problems } = withDate().convert(
       ["2024-01-05", "T9", "C9", "2024-01-05 10:00", "2024-01-05 09:50", "2024-01-05 12:30", "11", "0", "?"],
       7,
     );
+    // The resolution (2.5 h) is possible on its own, but the ticket's timings are all left out.
     expect(records.feedback).toMatchObject({
-      nps_score: null, csat_score: null, first_response_minutes: null, resolution_hours: 2.5,
+      feedback_id: "T9", nps_score: null, csat_score: null, first_response_minutes: null, resolution_hours: null,
     });
     expect(problems).toEqual([
       { row: 7, column: "NPS", value: "11", reason: "out_of_range" },
       { row: 7, column: "Satisfaction", value: "0", reason: "out_of_range" },
-      { row: 7, column: "First Response At", value: "2024-01-05 09:50", reason: "bad_number" },
+      { row: 7, column: "First Response At", value: "2024-01-05 09:50", reason: "impossible_timing" },
     ]);
   });
 
-  it("reports a repeated feedback ID", () => {
-    const withDate = converterOf(["Date", ...headers], rows.map((r) => ["2024-01-05", ...r]));
-    const row = ["2024-01-05", ...(rows[1] as string[])];
-    expect(withDate.convert(row, 3).problems).toEqual([]);
-    expect(withDate.convert(row, 4).problems).toEqual([{ row: 4, column: "Ticket ID", value: "T2", reason: "duplicate_id" }]);
+  it("reports a ticket resolved before its first response, naming the resolution", () => {
+    const { records, problems } = convert(["T8", "C8", "2024-01-05 09:00", "2024-01-05 11:00", "2024-01-05 10:00", "7", "3", ""], 9);
+    expect(records.feedback).toMatchObject({ feedback_id: "T8", first_response_minutes: null, resolution_hours: null, nps_score: 7 });
+    expect(problems).toEqual([{ row: 9, column: "Resolved At", value: "2024-01-05 10:00", reason: "impossible_timing" }]);
   });
 
-  it("fills no table whose required field is unmapped", () => {
-    expect(convert(rows[0] as string[], 2)).toEqual({ records: {}, problems: [] });
+  it("reports a repeated feedback ID", () => {
+    const { convert: fromDate } = withDate();
+    const row = ["2024-01-05", ...(rows[1] as string[])];
+    expect(fromDate(row, 3).problems).toEqual([]);
+    expect(fromDate(row, 4).problems).toEqual([{ row: 4, column: "Ticket ID", value: "T2", reason: "duplicate_id" }]);
+  });
+
+  it("fills no table whose required field is unmapped (no date, no created_at)", () => {
+    const noDate = converterOf(["Ticket ID", "NPS", "Comment"], [["T1", "9", "ok"], ["T2", "3", "slow"]]);
+    expect(noDate.mapping.missing).toEqual([{ table: "feedback", field: "date" }]);
+    expect(noDate.convert(["T1", "9", "ok"], 2)).toEqual({ records: {}, problems: [] });
+  });
+});
+
+describe("createRowConverter: service times mapped as numbers", () => {
+  const headers = ["Date", "Ticket ID", "First response time", "Resolution time", "Priority"];
+  const sample = [
+    ["2024-01-05", "T1", "12", "3.5", "High"],
+    ["2024-01-05", "T2", "40", "26", "Low"],
+  ];
+  const { convert, mapping } = converterOf(headers, sample);
+  /** Converts one ticket (its ID from its row number, so that no two calls share an ID). */
+  const timings = (minutes: string, hours: string, row: number) => {
+    const { records, problems } = convert(["2024-01-05", `T${row}`, minutes, hours, "Urgent"], row);
+    const f = records.feedback ?? {};
+    return { minutes: f.first_response_minutes, hours: f.resolution_hours, problems };
+  };
+
+  it("maps the durations and the priority", () => {
+    expect(mapping.columns).toEqual([
+      { table: "feedback", field: "date" }, { table: "feedback", field: "feedback_id" },
+      { table: "feedback", field: "first_response_minutes" }, { table: "feedback", field: "resolution_hours" },
+      { table: "feedback", field: "priority" },
+    ]);
+    expect(convert(sample[0] as string[], 2).records.feedback).toMatchObject({ first_response_minutes: 12, resolution_hours: 3.5, priority: "High" });
+  });
+
+  it("keeps possible timings, a resolution exactly at the first response included", () => {
+    // 0.5 h = 30 min: resolved in the minute of the first response.
+    expect(timings("30", "0.5", 10)).toEqual({ minutes: 30, hours: 0.5, problems: [] });
+    expect(timings("246", "4.1", 11)).toEqual({ minutes: 246, hours: 4.1, problems: [] }); // 4.1 × 60 = 245.99999999999997
+    expect(timings("5", "", 12)).toEqual({ minutes: 5, hours: null, problems: [] }); // still open
+  });
+
+  it("makes a negative duration or a resolution before the first response one impossible timing, both times null", () => {
+    expect(timings("-5", "2", 3)).toEqual({
+      minutes: null, hours: null, problems: [{ row: 3, column: "First response time", value: "-5", reason: "impossible_timing" }],
+    });
+    expect(timings("15", "-2", 4)).toEqual({
+      minutes: null, hours: null, problems: [{ row: 4, column: "Resolution time", value: "-2", reason: "impossible_timing" }],
+    });
+    // 0.25 h = 15 min, before the first response at 30 min.
+    expect(timings("30", "0.25", 5)).toEqual({
+      minutes: null, hours: null, problems: [{ row: 5, column: "Resolution time", value: "0.25", reason: "impossible_timing" }],
+    });
+    // Both negative: one problem for the ticket, the first column named.
+    expect(timings("-1", "-1", 6).problems).toEqual([{ row: 6, column: "First response time", value: "-1", reason: "impossible_timing" }]);
+  });
+});
+
+describe("createRowConverter: star ratings written as text", () => {
+  const headers = ["Review Date", "Rating", "Comment"];
+  const sample = [
+    ["2024-01-05", "★★★★☆", "good"],
+    ["2024-01-06", "2 stars", "meh"],
+    ["2024-01-07", "5星", "很好"],
+    ["2024-01-08", "3", "ok"],
+  ];
+  const { convert, mapping } = converterOf(headers, sample);
+
+  it("reads drawn and written stars as the 1–5 rating, and reports a sixth star as out of range", () => {
+    expect(mapping.columns[1]).toEqual({ table: "feedback", field: "rating" });
+    expect(sample.map((r, i) => convert(r, i + 2).records.feedback?.rating)).toEqual([4, 2, 5, 3]);
+    expect(convert(["2024-01-09", "★★★★★★", "wow"], 6).problems).toEqual([
+      { row: 6, column: "Rating", value: "★★★★★★", reason: "out_of_range" },
+    ]);
   });
 });
 

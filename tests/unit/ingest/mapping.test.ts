@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FieldRef } from "../../../src/lib/ingest/canonical.ts";
-import { suggestMapping, tablesFilled, withColumnTarget } from "../../../src/lib/ingest/mapping.ts";
+import { suggestMapping, tablesFilled, withColumnTarget, writtenScale } from "../../../src/lib/ingest/mapping.ts";
 import type { FileMapping } from "../../../src/lib/ingest/mapping.ts";
 import { profileColumns } from "../../../src/lib/ingest/profile.ts";
 
@@ -52,22 +52,25 @@ describe("suggestMapping", () => {
     expect(m.columns).toEqual(refs("customers.customer_id", "customers.name", "customers.region"));
   });
 
-  it("maps a survey with the long NPS question (a synonym inside the header: medium confidence)", () => {
-    const m = suggest(
-      ["Timestamp", "Customer ID", "How likely are you to recommend us to a friend? (0-10)", "What is the main reason for your score?"],
-      [
-        ["2024-03-01 09:12", "C001", "9", "Fast delivery"],
-        ["2024-03-01 10:40", "C002", "3", "Rude staff"],
-        ["2024-03-02 14:05", "C003", "10", "Great"],
-      ],
-    );
+  it("maps a survey with the long NPS question (a synonym inside the header, and the scale it writes)", () => {
+    const rows = [
+      ["2024-03-01 09:12", "C001", "9", "Fast delivery"],
+      ["2024-03-01 10:40", "C002", "3", "Rude staff"],
+      ["2024-03-02 14:05", "C003", "10", "Great"],
+    ];
+    const m = suggest(["Timestamp", "Customer ID", "How likely are you to recommend us to a friend? (0-10)", "What is the main reason for your score?"], rows);
     expect(m.kind).toBe("feedback");
     expect(m.columns).toEqual(refs("feedback.date", "feedback.customer_id", "feedback.nps_score", "feedback.comment"));
-    // "Timestamp" is a generic date word (0.85); "recommend" covers 9 of the question's 40
-    // letters and digits: 0.6 + 0.25 × 9 / 40 = 0.65625.
+    // "Timestamp" is a generic date word (0.85); the written scale (0-10) is exactly NPS's
+    // range: 0.8, above what "recommend" alone gives (below).
     expect(m.confidence[0]).toBe(0.85);
-    expect(m.confidence[2]).toBe(0.65625);
+    expect(m.confidence[2]).toBe(0.8);
     expect(m.confident).toBe(true);
+    // Without the scale, "recommend" covers 9 of the question's 37 letters and digits:
+    // 0.6 + 0.25 × 9 / 37.
+    const bare = suggest(["Timestamp", "Customer ID", "How likely are you to recommend us to a friend?", "Why?"], rows);
+    expect(bare.columns[2]).toEqual(ref("feedback.nps_score"));
+    expect(bare.confidence[2]).toBeCloseTo(0.6 + (0.25 * 9) / 37, 12);
   });
 
   it("maps a flat export to orders and customers, its customer ID once as orders.customer_id", () => {
@@ -198,5 +201,129 @@ describe("withColumnTarget", () => {
     expect(m.columns[1]).toBeNull();
     expect(m.missing).toEqual([ref("orders.customer_id"), ref("orders.order_date")]);
     expect(m.confident).toBe(false);
+  });
+});
+
+describe("writtenScale", () => {
+  it.each([
+    ["How likely are you to recommend us to a friend? (0-10)", [0, 10]],
+    ["On a scale of 0 to 10, how likely are you to shop with us again?", [0, 10]],
+    ["Overall, how satisfied were you? (1–5)", [1, 5]],
+    ["How easy was it to get your issue resolved? (1 = very difficult, 7 = very easy)", [1, 7]],
+    ["Rate us (5 = best, 1 = worst)", [1, 5]],
+    ["推荐分数（0～10分）", [0, 10]],
+    ["满意度（1-5）", [1, 5]],
+    ["费力程度 1-7", [1, 7]],
+    ["0到10分，您向朋友推荐我们的可能性有多大？", [0, 10]],
+    ["NPS 2024-01", null],
+    ["Satisfaction", null],
+    ["Version 1.5-2", null],
+  ] as const)("%s → %j", (header, scale) => {
+    expect(writtenScale(header)).toEqual(scale);
+  });
+});
+
+describe("suggestMapping: score columns of surveys, tickets and reviews", () => {
+  /** A column of answers beside a date column, as a survey export has. */
+  const scoreColumn = (header: string, answers: string[]): { ref: FieldRef | null; confidence: number; confident: boolean } => {
+    const m = suggest(["Submitted At", header], answers.map((a, i) => [`2024-03-${String(i + 1).padStart(2, "0")} 09:00`, a]));
+    return { ref: m.columns[1] ?? null, confidence: m.confidence[1] ?? 0, confident: m.confident };
+  };
+  const ZERO_TO_TEN = ["0", "3", "6", "7", "8", "9", "10", "10", "9", "5"];
+  const ONE_TO_FIVE = ["1", "2", "3", "4", "5", "5", "4", "4", "3", "5"];
+  const ONE_TO_SEVEN = ["1", "2", "3", "4", "5", "6", "7", "2", "3", "1"];
+
+  it.each([
+    ["How likely are you to recommend us to a friend? (0-10)", "nps_score", ZERO_TO_TEN],
+    // No "recommend" in sight: the written scale alone says NPS.
+    ["On a scale of 0 to 10, how likely are you to shop with us again?", "nps_score", ZERO_TO_TEN],
+    ["Overall, how satisfied were you? (1-5)", "csat_score", ONE_TO_FIVE],
+    ["How easy was it to get your issue resolved? (1 = very difficult, 7 = very easy)", "ces_score", ONE_TO_SEVEN],
+    ["Rating", "rating", ONE_TO_FIVE],
+    ["Stars", "rating", ONE_TO_FIVE],
+    ["Review Score", "rating", ONE_TO_FIVE],
+    ["推荐分数", "nps_score", ZERO_TO_TEN],
+    ["推薦分數", "nps_score", ZERO_TO_TEN],
+    ["推荐意愿", "nps_score", ZERO_TO_TEN],
+    ["净推荐值", "nps_score", ZERO_TO_TEN],
+    ["淨推薦值", "nps_score", ZERO_TO_TEN],
+    ["满意度", "csat_score", ONE_TO_FIVE],
+    ["滿意度", "csat_score", ONE_TO_FIVE],
+    ["满意度评分", "csat_score", ONE_TO_FIVE],
+    ["评分", "csat_score", ONE_TO_FIVE],
+    ["評分", "nps_score", ZERO_TO_TEN],
+    ["星级", "rating", ONE_TO_FIVE],
+    ["星級", "rating", ONE_TO_FIVE],
+    ["费力度", "ces_score", ONE_TO_SEVEN],
+    ["费力程度", "ces_score", ONE_TO_SEVEN],
+    ["費力程度", "ces_score", ONE_TO_SEVEN],
+    ["推荐分数（0～10分）", "nps_score", ZERO_TO_TEN],
+    ["评分（1-5星）", "rating", ONE_TO_FIVE],
+  ])("%s → feedback.%s, without asking", (header, field, answers) => {
+    const column = scoreColumn(header, answers);
+    expect(column.ref).toEqual(ref(`feedback.${field}`));
+    expect(column.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(column.confident).toBe(true);
+  });
+
+  it("lets the scale written in the header win over the values' range", () => {
+    // Every answer of this 0–10 question happens to be 1–5 (the range alone says CSAT).
+    expect(scoreColumn("Score (0-10)", ONE_TO_FIVE)).toEqual({ ref: ref("feedback.nps_score"), confidence: 0.8, confident: true });
+    expect(scoreColumn("评分（1～7）", ONE_TO_FIVE).ref).toEqual(ref("feedback.ces_score"));
+    expect(scoreColumn("Score", ONE_TO_FIVE).ref).toEqual(ref("feedback.csat_score"));
+    // A 1–10 question is none of NPS, CSAT, CES, although 1–10 values fit NPS's range.
+    expect(scoreColumn("Score (1-10)", ["1", "4", "10", "7"]).ref).toBeNull();
+    expect(scoreColumn("Score", ["1", "4", "10", "7"]).ref).toEqual(ref("feedback.nps_score"));
+  });
+
+  it("asks when the written scale contradicts the score the header names", () => {
+    expect(scoreColumn("满意度（0-10）", ZERO_TO_TEN)).toEqual({ ref: ref("feedback.nps_score"), confidence: 0.4, confident: false });
+  });
+
+  it("reads stars written as text as a 1–5 rating, whatever the header", () => {
+    expect(scoreColumn("Rating", ["★★★★☆", "★★☆☆☆", "★★★★★", "★☆☆☆☆"]).ref).toEqual(ref("feedback.rating"));
+    const m = suggest(
+      ["评价时间", "评价", "评论"],
+      [["2024-03-01", "4星", "不错"], ["2024-03-02", "5 顆星", "很好"], ["2024-03-03", "2星", "太慢"], ["2024-03-04", "5 stars", "棒"]],
+    );
+    expect(m.columns).toEqual(refs("feedback.date", "feedback.rating", "feedback.comment"));
+    expect(m.confident).toBe(true);
+  });
+
+  it("maps a support-ticket export with no question asked, its date taken from Created", () => {
+    const m = suggest(
+      ["Ticket ID", "Created", "First Response", "Resolved", "Priority", "Channel", "Status", "Satisfaction"],
+      [
+        ["T-1001", "2024-03-01 09:12", "2024-03-01 09:30", "2024-03-01 15:00", "High", "Email", "Solved", "4"],
+        ["T-1002", "2024-03-01 10:05", "2024-03-01 10:09", "", "Urgent", "Chat", "Open", ""],
+        ["T-1003", "2024-03-02 08:00", "2024-03-02 09:45", "2024-03-03 08:00", "Low", "Phone", "Solved", "2"],
+        ["T-1004", "2024-03-02 11:40", "2024-03-02 11:52", "2024-03-02 13:10", "Normal", "Email", "Closed", "5"],
+      ],
+    );
+    expect(m.kind).toBe("feedback");
+    expect(m.columns).toEqual(
+      refs(
+        "feedback.feedback_id", "feedback.created_at", "feedback.first_response_at", "feedback.resolved_at", "feedback.priority",
+        "feedback.channel", "feedback.status", "feedback.csat_score",
+      ),
+    );
+    expect(m.missing).toEqual([]);
+    expect(m.confident).toBe(true);
+  });
+
+  it("maps a review export (Olist's shape) with no question asked", () => {
+    const m = suggest(
+      ["review_id", "order_id", "customer", "review_score", "review_comment_message", "review_creation_date"],
+      [
+        ["7bc2406110b926393aa56f80a40eba40", "73fc7af87114b39712e6da79b0a377eb", "C001", "4", "", "2018-01-18 00:00:00"],
+        ["80e641a11e56f04c1ad469d5645fdfde", "a548910a1c6147796b98fdf73dbeba33", "C002", "5", "Recebi bem antes do prazo.", "2018-03-10 00:00:00"],
+        ["228ce5500dc1d8e020d8d1322874b6f0", "f9e4b658b201a9f2ecdecbb34bed034b", "C003", "1", "Produto veio quebrado", "2018-02-17 00:00:00"],
+      ],
+    );
+    expect(m.kind).toBe("feedback");
+    expect(m.columns).toEqual(
+      refs("feedback.feedback_id", null, "feedback.customer_id", "feedback.rating", "feedback.comment", "feedback.date"),
+    );
+    expect(m.confident).toBe(true);
   });
 });

@@ -64,6 +64,13 @@ describe("profileColumns", () => {
     expect(one(["1", "0", "1"])).toMatchObject({ shape: "integer", min: 0, max: 1 });
   });
 
+  it("finds star ratings written as text, with plain numbers among them, and their range", () => {
+    expect(one(["★★★★☆", "★★☆☆☆", "★★★★★"])).toMatchObject({ shape: "stars", min: 2, max: 5 });
+    expect(one(["4 stars", "1 star", "5星", "3 顆星", "2"])).toMatchObject({ shape: "stars", min: 1, max: 5 });
+    expect(one(["4", "5", "3"]).shape).toBe("integer");
+    expect(one(["Stars of the show", "Star Wars"]).shape).toBe("text");
+  });
+
   it("finds emails, and text otherwise", () => {
     expect(one(["li@example.com", "wu@example.cn"]).shape).toBe("email");
     expect(one(["张三", "李四"]).shape).toBe("text");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   detectCurrency, detectDateOrder, epochDayToIso, epochDayToIsoDateTime, isMissing, isValidEmail, isValidPhone, parseDate,
-  parseFlag, parseNumber,
+  parseFlag, parseNumber, parseStars,
 } from "../../../src/lib/ingest/values.ts";
 
 // 2024-01-05: 54 years after 1970 (54 × 365 = 19,710 days, plus 13 leap days 1972…2020)
@@ -209,5 +209,27 @@ describe("isValidEmail / isValidPhone", () => {
     expect(isValidPhone("1234567890123456")).toBe(false);
     expect(isValidPhone("138-1234-567x")).toBe(false);
     expect(isValidPhone("86+13812345678")).toBe(false);
+  });
+});
+
+describe("parseStars", () => {
+  it.each([
+    ["★★★★☆", 4],
+    ["★☆☆☆☆", 1],
+    ["☆☆☆☆☆", 0],
+    ["⭐⭐⭐", 3],
+    ["4 stars", 4],
+    ["1 Star", 1],
+    ["4.5 stars", 4.5],
+    ["4星", 4],
+    ["4 顆星", 4],
+    ["3颗星", 3],
+    ["４星", 4],
+    [" 5 stars ", 5],
+  ] as const)("%j → %d", (text, stars) => {
+    expect(parseStars(text)).toBe(stars);
+  });
+  it.each(["4", "four stars", "star", "明星", "5 stars and more", "★ 4", ""])("%j is not a star rating", (text) => {
+    expect(parseStars(text)).toBeNull();
   });
 });
