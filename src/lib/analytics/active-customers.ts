@@ -7,10 +7,28 @@
  * Worked example (N = 10): purchases on days 0 and 5 → spans [0, 5) and [5, 16):
  * deltas {0: +1, 5: +1 −1, 16: −1} → active on day 15 = 1, on day 16 = 0.
  */
+import { sql, type SqlFragment } from "./sql.ts";
 
 export interface DayDelta {
   day: number;
   delta: number;
+}
+
+/**
+ * SQL for the per-day deltas (ascending by day) of the active count over the `sales` rows
+ * matching `where` (a customerSalesWhere, so the window walks the customer-day index): +1
+ * where a purchase's span starts, −1 where it stops (at the customer's next purchase, or
+ * churnDays + 1 days later). Two orders on one day need no DISTINCT: the first one's span
+ * stops where it starts, so its +1 and −1 cancel.
+ */
+export function activeDeltasSql(where: SqlFragment, churnDays: number): SqlFragment {
+  const spanEnd = churnDays + 1;
+  return sql`
+    WITH spans AS (
+           SELECT day, MIN(COALESCE(LEAD(day) OVER (PARTITION BY customer_id ORDER BY day), day + ${spanEnd}), day + ${spanEnd}) AS stop
+           FROM sales WHERE ${where})
+    SELECT day, SUM(delta) AS delta FROM (SELECT day, 1 AS delta FROM spans UNION ALL SELECT stop, -1 FROM spans)
+    GROUP BY day ORDER BY day`;
 }
 
 /** Number active at each of `days` (ascending), from the per-day deltas (ascending by day). */

@@ -9,8 +9,8 @@
  * are as of the analysis date; churn over time also obeys the filter's date range.
  */
 import type { DatasetInfo } from "../db/protocol.ts";
-import { monthEnds } from "./active-customers.ts";
-import { customerSummaryWhere, salesWhere } from "./filter-sql.ts";
+import { activeAt, activeDeltasSql, monthEnds, type DayDelta } from "./active-customers.ts";
+import { customerSalesWhere, customerSummaryWhere } from "./filter-sql.ts";
 import type { Filters, QueryFn } from "./filters.ts";
 import { BEGINNING, resolvePeriods } from "./period.ts";
 import { join, raw, sql, type SqlFragment } from "./sql.ts";
@@ -67,19 +67,22 @@ export async function loadChurnOverTime(query: QueryFn, info: DatasetInfo, filte
   const from = Math.max(current.from, info.firstDay);
   if (from > current.to) return [];
   const months = monthEnds(from, current.to);
-  const monthRows = join(months.map((m) => sql`(${m.month}, ${m.end})`), ", ");
+  const ends = months.map((m) => m.end);
   // Purchases from the beginning: a customer who bought before the period still counts.
-  const where = salesWhere(filters, { from: BEGINNING, to: current.to });
-  const q = sql`
-    WITH m(month, end_day) AS (VALUES ${monthRows}),
-         days AS (SELECT DISTINCT customer_id, day FROM sales WHERE ${where}),
-         firsts AS (SELECT customer_id, MIN(day) AS first_day FROM days GROUP BY customer_id)
-    SELECT m.month,
-           (SELECT COUNT(*) FROM firsts WHERE first_day <= m.end_day) AS customers,
-           (SELECT COUNT(DISTINCT customer_id) FROM days WHERE day BETWEEN m.end_day - ${info.churnDays} AND m.end_day) AS active
-    FROM m ORDER BY m.month`;
-  const rows = await query<{ month: string; customers: number; active: number }>(q.text, q.params);
-  return rows.map((r) => ({ ...r, churnRate: r.customers ? 1 - r.active / r.customers : 0 }));
+  const where = customerSalesWhere(filters, { from: BEGINNING, to: current.to });
+  // Both counts are running sums of per-day deltas (one pass over sales each, instead of
+  // a scan per month): customers from first purchase days, active from activity spans.
+  const firsts = sql`
+    SELECT first_day AS day, COUNT(*) AS delta
+    FROM (SELECT MIN(day) AS first_day FROM sales WHERE ${where} GROUP BY customer_id)
+    GROUP BY first_day ORDER BY first_day`;
+  const spans = activeDeltasSql(where, info.churnDays);
+  const customers = activeAt(await query<DayDelta & Record<string, number>>(firsts.text, firsts.params), ends);
+  const active = activeAt(await query<DayDelta & Record<string, number>>(spans.text, spans.params), ends);
+  return months.map((m, i) => {
+    const known = customers[i] ?? 0;
+    return { month: m.month, customers: known, active: active[i] ?? 0, churnRate: known ? 1 - (active[i] ?? 0) / known : 0 };
+  });
 }
 
 /** Attributes churn can be broken down by: customer_summary columns, plus bands of tenure_months. */

@@ -6,7 +6,7 @@
  * was a Thursday) and turned back into ISO start dates here.
  */
 import type { DatasetInfo } from "../db/protocol.ts";
-import { customerCondition, customerSummaryWhere, salesWhere } from "./filter-sql.ts";
+import { customerCondition, customerSalesWhere, customerSummaryWhere } from "./filter-sql.ts";
 import type { Filters, QueryFn } from "./filters.ts";
 import { BEGINNING, isoToDay } from "./period.ts";
 import { raw, sql, type SqlFragment } from "./sql.ts";
@@ -136,7 +136,7 @@ export interface LifecyclePeriod {
 
 /** Orders over all history up to asof that pass the attribute and channel filters. */
 function historyWhere(info: DatasetInfo, filters: Filters): SqlFragment {
-  return salesWhere(filters, { from: BEGINNING, to: info.asofDay ?? 0 });
+  return customerSalesWhere(filters, { from: BEGINNING, to: info.asofDay ?? 0 });
 }
 
 /** Inclusive epoch-day bounds of the periods to show: the filter's range cut at asof. */

@@ -1,7 +1,7 @@
 /** Overview page queries: KPI values for the filtered period and its comparison, and monthly series. */
 import type { DatasetInfo } from "../db/protocol.ts";
-import { activeAt, monthEnds, type DayDelta } from "./active-customers.ts";
-import { salesWhere } from "./filter-sql.ts";
+import { activeAt, activeDeltasSql, monthEnds, type DayDelta } from "./active-customers.ts";
+import { customerSalesWhere, salesWhere } from "./filter-sql.ts";
 import type { Filters, QueryFn } from "./filters.ts";
 import type { KpiValue, MetricId, MonthPoint } from "./metric-types.ts";
 import { METRICS, kpiSql } from "./metrics.ts";
@@ -45,13 +45,7 @@ export async function loadMonthlySeries(query: QueryFn, info: DatasetInfo, filte
   const totals = sql`
     SELECT strftime('%Y-%m-01', day * 86400, 'unixepoch') AS month, TOTAL(amount) AS revenue, COUNT(*) AS orders
     FROM sales WHERE ${where} GROUP BY 1`;
-  // Spans of activity per purchase day, cut at the next purchase (see active-customers.ts).
-  const spanEnd = info.churnDays + 1;
-  const deltas = sql`
-    WITH days AS (SELECT DISTINCT customer_id, day FROM sales WHERE ${where}),
-         spans AS (SELECT day, MIN(COALESCE(LEAD(day) OVER (PARTITION BY customer_id ORDER BY day), day + ${spanEnd}), day + ${spanEnd}) AS stop FROM days)
-    SELECT day, SUM(delta) AS delta FROM (SELECT day, 1 AS delta FROM spans UNION ALL SELECT stop, -1 FROM spans)
-    GROUP BY day ORDER BY day`;
+  const deltas = activeDeltasSql(customerSalesWhere(filters, period), info.churnDays);
   const totalRows = await query<{ month: string; revenue: number; orders: number }>(totals.text, totals.params);
   const deltaRows = await query<{ day: number; delta: number }>(deltas.text, deltas.params);
   const byMonth = new Map(totalRows.map((r) => [r.month, r]));
