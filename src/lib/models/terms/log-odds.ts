@@ -96,6 +96,8 @@ export function rankTerms(comments: Iterable<GroupedComment>, options: TermRanki
   const minCount = options.minCount ?? DEFAULT_TERM_RANKING.minCount;
   const limit = options.limit ?? DEFAULT_TERM_RANKING.limit;
   const { perTerm, totals, comments: read } = countTerms(comments);
+  // With one group silent there is nothing to separate (every δ would be 0).
+  if (totals.detractor === 0 || totals.promoter === 0) return { detractorTerms: [], promoterTerms: [], comments: read };
   const alpha0 = totals.detractor + totals.promoter;
   const ranked: RankedTerm[] = [];
   for (const [term, { detractor, promoter }] of perTerm) {
