@@ -96,6 +96,13 @@ describe("log-odds with an informative Dirichlet prior", () => {
     ]);
   });
 
+  it("counts a term once per comment", () => {
+    // "slow" three times in one comment and once in another: in 2 detractor comments.
+    const ranking = rankTerms(corpus(["slow slow slow", "slow again", "rude"], ["fast", "fast", "nice"]), { minCount: 2 });
+    expect(ranking.detractorTerms.map((t) => [t.term, t.detractorCount])).toEqual([["slow", 2]]);
+    expect(tokenize("slow slow slow").phrases).toEqual(["slow slow", "slow slow"]);
+  });
+
   it("applies the minimum count and the limit", () => {
     const comments = corpus(["slow delivery", "slow refund", "rude staff, slow reply"], ["fast delivery", "friendly staff", "fast reply"]);
     expect(rankTerms(comments, { minCount: 3 }).promoterTerms).toEqual([]);

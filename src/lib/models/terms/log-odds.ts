@@ -12,8 +12,10 @@
  *
  * The prior shrinks rare terms towards zero, so a word said once by one detractor does
  * not top the list; z measures how sure the difference is, not only how big. Words and
- * phrases (tokenize.ts) share one vocabulary; only terms said at least `minCount` times
- * in the two groups together are ranked (all terms count in n_d and n_p).
+ * phrases (tokenize.ts) share one vocabulary. A term counts once per comment that contains
+ * it (so y is the number of comments a click on the term lists, and one comment repeating
+ * a word cannot carry it); n is the sum over comments of their distinct terms. Only terms
+ * in at least `minCount` comments of the two groups together are ranked (all count in n).
  *
  * Worked example: detractors "slow delivery", "slow refund"; promoter "fast delivery".
  * Terms: detractors slow ×2, delivery, refund, "slow delivery", "slow refund" → n_d = 6;
@@ -31,16 +33,16 @@ export interface GroupedComment {
 
 export interface RankedTerm {
   term: string;
-  /** Occurrences in detractors' comments. */
+  /** Detractors' comments that contain the term. */
   detractorCount: number;
-  /** Occurrences in promoters' comments. */
+  /** Promoters' comments that contain the term. */
   promoterCount: number;
   /** Log-odds z-score: positive leans to detractors, negative to promoters. */
   zScore: number;
 }
 
 export interface TermRankingOptions {
-  /** Fewest occurrences (both groups together) for a term to be ranked; default 3. */
+  /** Fewest comments (both groups together) a term must be in to be ranked; default 3. */
   minCount?: number;
   /** Most terms returned per direction; default 20. */
   limit?: number;
@@ -76,7 +78,7 @@ function countTerms(comments: Iterable<GroupedComment>): Counts {
   for (const { group, text } of comments) {
     read[group]++;
     const { words, phrases } = tokenize(text);
-    for (const term of [...words, ...phrases]) {
+    for (const term of new Set([...words, ...phrases])) {
       const counts = perTerm.get(term) ?? { detractor: 0, promoter: 0 };
       counts[group]++;
       perTerm.set(term, counts);
