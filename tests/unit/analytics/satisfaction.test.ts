@@ -26,7 +26,13 @@ import { DEFAULT_SERVICE_TARGETS, loadServiceBy, loadServiceSpeed, serviceDimens
 import type { Engine } from "../../../src/lib/db/engine.ts";
 import type { DatasetInfo } from "../../../src/lib/db/protocol.ts";
 import { rankTerms, type GroupedComment } from "../../../src/lib/models/terms/index.ts";
-import { SATISFACTION_CUSTOMERS, SATISFACTION_FEEDBACK, SATISFACTION_ORDERS, STAR_REVIEWS } from "../../fixtures/satisfaction-shop.ts";
+import {
+  OUT_OF_RANGE_SURVEY,
+  SATISFACTION_CUSTOMERS,
+  SATISFACTION_FEEDBACK,
+  SATISFACTION_ORDERS,
+  STAR_REVIEWS,
+} from "../../fixtures/satisfaction-shop.ts";
 import { DEFAULT_SETTINGS, csvFile, newEngine, queryFnOf } from "../../helpers/engine.ts";
 
 const F = (over: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...over });
@@ -317,5 +323,31 @@ describe("satisfaction from star ratings alone", () => {
     expect(ranking.detractorTerms.map((t) => [t.term, t.detractorCount, t.promoterCount, round(t.zScore)])).toEqual([["broken", 2, 0, 1.058]]);
     expect(ranking.promoterTerms.map((t) => [t.term, t.detractorCount, t.promoterCount, round(t.zScore)])).toEqual([["lovely", 0, 2, -0.8859]]);
     expect(ranking.detractorTerms[0]?.zScore).toBeCloseTo(Math.log(2.5) / Math.sqrt(0.75), 12);
+  });
+});
+
+describe("scores out of range", () => {
+  it("are reported by ingest and counted nowhere", async () => {
+    const engine = await newEngine();
+    const loaded = await engine.load([csvFile("survey.csv", OUT_OF_RANGE_SURVEY)], false, DEFAULT_SETTINGS);
+    // So many values out of range make the mapping unsure: the user confirms it (mapping-apply).
+    const file = loaded.info.files[0];
+    expect(file?.state).toBe("needs-mapping");
+    const { info } = await engine.remap(file?.fileId ?? 0, { ...(file?.mapping as NonNullable<typeof file>["mapping"]), confident: true }, DEFAULT_SETTINGS);
+    const problems = engine.query("SELECT row, \"column\", value, reason FROM _problems ORDER BY row, \"column\"").rows;
+    expect(problems).toEqual([
+      { row: 3, column: "csat_score", value: "6", reason: "out_of_range" },
+      { row: 3, column: "nps_score", value: "11", reason: "out_of_range" },
+      { row: 4, column: "ces_score", value: "8", reason: "out_of_range" },
+      { row: 5, column: "nps_score", value: "-1", reason: "out_of_range" },
+    ]);
+    const summary = await loadScoreSummary(queryFnOf(engine), info, NO_FILTERS);
+    expect(summary).toEqual({
+      nps: { responses: 2, promoters: 1, passives: 0, detractors: 1, value: 0 },
+      csat: { responses: 1, satisfied: 1, value: 1 },
+      ces: { responses: 1, value: 7 },
+    });
+    const distribution = await loadNpsDistribution(queryFnOf(engine), info, NO_FILTERS);
+    expect(distribution.filter((d) => d.count > 0).map((d) => [d.score, d.count])).toEqual([[3, 1], [10, 1]]);
   });
 });
