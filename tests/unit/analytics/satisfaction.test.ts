@@ -184,6 +184,15 @@ describe("satisfaction on a shop with surveys and tickets", () => {
     expect(strict.firstResponse.withinTarget).toBe(4 / 11);
     expect(strict.resolution.withinTarget).toBe(0.4);
 
+    // East (E, F, L): first response 60, 20 → median 40, p90 h 0.9 → 20 + 0.9 × 40 = 56;
+    // one resolution time, 72 → both percentiles 72; L's F13 is the impossible one.
+    const east = await loadServiceSpeed(query, info, F({ region: ["East"] }), DEFAULT_SERVICE_TARGETS);
+    expect(east).toEqual({
+      firstResponse: { cases: 2, median: 40, p90: 56, withinTarget: 0.5 },
+      resolution: { cases: 1, median: 72, p90: 72, withinTarget: 0 },
+      impossible: 1,
+    });
+
     // Outside May, F13's impossible timing is out of scope; no tickets → nulls.
     expect((await loadServiceSpeed(query, info, F({ to: "2024-04-30" }), DEFAULT_SERVICE_TARGETS)).impossible).toBe(0);
     const none = await loadServiceSpeed(query, info, F({ from: "2024-02-01", to: "2024-02-28" }), DEFAULT_SERVICE_TARGETS);
