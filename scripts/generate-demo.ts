@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { CUSTOMER_HEADER, assignTiers, chooseDuplicates, customerRow, makeCustomers, plantCustomerProblems } from "./demo/customers.ts";
 import { writeCsv } from "./demo/csv.ts";
 import { isoOf } from "./demo/dates.ts";
-import { FEEDBACK_HEADER, feedbackRow, plantFeedbackProblems } from "./demo/feedback.ts";
+import { FEEDBACK_HEADER, assignPriorities, feedbackRow, plantFeedbackProblems } from "./demo/feedback.ts";
 import { INTERACTION_HEADER, interactionRow, makeInteractions } from "./demo/interactions.ts";
 import { ORDER_HEADER, orderRow, plantOrderProblems, simulate, unknownCustomerOrders } from "./demo/orders.ts";
 import type { Order } from "./demo/orders.ts";
@@ -64,9 +64,11 @@ function main(): void {
   const spoiled = new Set([...contactProblems.invalidEmails, ...contactProblems.invalidPhones].map((x) => x.id));
   const duplicates = chooseDuplicates(customers, spoiled);
 
-  // Feedback: sorted by date, numbered, then quoting cases and out-of-range scores planted.
+  // Feedback: sorted by date, numbered, given priorities, then quoting cases, out-of-range
+  // scores and impossible service times planted.
   const feedback = [...sim.feedback].sort(byDayThenCustomer);
   feedback.forEach((f, i) => (f.id = `F${String(i + 1).padStart(5, "0")}`));
+  assignPriorities(feedback, stream("feedback-priority"));
   const feedbackProblems = plantFeedbackProblems(feedback, stream("feedback-problems"));
 
   const interactions = makeInteractions(customers, orders, feedback, sim.dropoutDay);
@@ -111,6 +113,7 @@ function main(): void {
     `  orders: unknown customers ${unknownIds.join(", ")} (${orders.filter((o) => !known.has(o.customerId)).length} orders)`,
     `  orders: ${orderProblems.map((p) => `${p.orderId} ${p.column}=${JSON.stringify(p.value)}`).join(", ")}`,
     `  feedback: out of range ${feedbackProblems.outOfRange.map((p) => `${p.id} ${p.column}=${p.value}`).join(", ")}`,
+    `  feedback: impossible timings ${feedbackProblems.impossibleTimings.map((p) => `${p.id} ${p.column}=${p.value}`).join(", ")}`,
     `  feedback: comments with quotes ${feedbackProblems.quotedComments.join(", ")}; with a line break ${feedbackProblems.newlineComments.join(", ")}`,
   ];
   console.log(lines.join("\n"));

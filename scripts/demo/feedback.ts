@@ -6,7 +6,8 @@
  * The category follows z (unhappy customers complain, happy ones praise); slow service
  * lowers the scores further (so that speed and satisfaction are linked); the three scores
  * are z plus a little noise each, cut at thresholds that give realistic distributions:
- * NPS about +25, CSAT about 75 %, CES about 2.9 (lower = easier).
+ * NPS about +25, CSAT about 75 %, CES about 2.9 (lower = easier). Each ticket gets a
+ * priority afterwards, from its own stream (see assignPriorities).
  */
 import type { Customer } from "./customers.ts";
 import { FEEDBACK_CHANNELS } from "./catalog.ts";
@@ -42,6 +43,7 @@ const CES_MISSING_SHARE = 0.2;
 const EMPTY_COMMENT_SHARE = 0.18;
 
 export type OrderStatus = "completed" | "returned" | "cancelled";
+export type Priority = "Urgent" | "High" | "Normal" | "Low";
 
 export interface FeedbackRecord {
   id: string;
@@ -56,9 +58,13 @@ export interface FeedbackRecord {
   firstResponseMinutes: number;
   resolutionHours: number | null;
   status: "resolved" | "open";
-  /** Written instead of the number when a score was spoiled on purpose. */
+  /** Set by assignPriorities ("Normal" until then). */
+  priority: Priority;
+  /** Written instead of the number when a score or a service time was spoiled on purpose. */
   npsText?: string;
   csatText?: string;
+  firstResponseText?: string;
+  resolutionText?: string;
 }
 
 /** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
@@ -139,8 +145,12 @@ export function makeFeedback(rng: Rng, customer: Customer, orderDay: number, ord
   const firstResponseMinutes = Math.max(1, Math.round(rng.lognormal(FIRST_RESPONSE_MEDIAN_MINUTES, FIRST_RESPONSE_SIGMA)));
   const recent = day > DATA_END - RECENT_OPEN_DAYS;
   const open = category !== "praise" && rng.chance(recent ? RECENT_OPEN_SHARE : STALE_OPEN_SHARE);
+  // A ticket is resolved after its first response: at least the next tenth of an hour
+  // past it (strictly later, so that no rounding makes a planted-free row look impossible).
   const resolutionHours =
-    category === "praise" || open ? null : Math.max(0.1, Math.round(rng.lognormal(RESOLUTION_MEDIAN_HOURS, RESOLUTION_SIGMA) * 10) / 10);
+    category === "praise" || open
+      ? null
+      : Math.max((Math.floor(firstResponseMinutes / 6) + 1) / 10, Math.round(rng.lognormal(RESOLUTION_MEDIAN_HOURS, RESOLUTION_SIGMA) * 10) / 10);
 
   // Slow service costs satisfaction (not for praise, which needs no service).
   let service = 0;
@@ -168,12 +178,37 @@ export function makeFeedback(rng: Rng, customer: Customer, orderDay: number, ord
     firstResponseMinutes,
     resolutionHours,
     status: open ? "open" : "resolved",
+    priority: "Normal",
   };
+}
+
+/** Priority shares by category: complaints are urgent, praise rarely is. */
+const PRIORITY_WEIGHTS: Record<FeedbackCategory, readonly (readonly [Priority, number])[]> = {
+  complaint: [["Urgent", 20], ["High", 40], ["Normal", 32], ["Low", 8]],
+  inquiry: [["Urgent", 3], ["High", 12], ["Normal", 60], ["Low", 25]],
+  suggestion: [["Urgent", 1], ["High", 6], ["Normal", 38], ["Low", 55]],
+  praise: [["Urgent", 0], ["High", 2], ["Normal", 28], ["Low", 70]],
+};
+/** Agents answer urgent tickets first: answered this fast, Urgent and High are twice as likely; this slow, half. */
+const FAST_RESPONSE_MINUTES = 10;
+const SLOW_RESPONSE_MINUTES = 30;
+
+/**
+ * A priority per ticket by its category, tilted by how fast it was answered so that the
+ * service-speed breakdown by priority shows urgent tickets answered first. Drawn from its
+ * own stream after the simulation, so the simulation's draws (and every other file) stay
+ * as they were.
+ */
+export function assignPriorities(rows: FeedbackRecord[], rng: Rng): void {
+  for (const f of rows) {
+    const tilt = f.firstResponseMinutes <= FAST_RESPONSE_MINUTES ? 2 : f.firstResponseMinutes > SLOW_RESPONSE_MINUTES ? 0.5 : 1;
+    f.priority = rng.weighted(PRIORITY_WEIGHTS[f.category].map(([p, w]) => [p, p === "Urgent" || p === "High" ? w * tilt : w] as const));
+  }
 }
 
 export const FEEDBACK_HEADER = [
   "feedback_id", "customer_id", "date", "channel", "category", "nps_score", "csat_score", "ces_score", "comment",
-  "first_response_minutes", "resolution_hours", "status",
+  "first_response_minutes", "resolution_hours", "status", "priority",
 ] as const;
 
 export interface PlantedFeedback {
@@ -182,12 +217,20 @@ export interface PlantedFeedback {
   newlineComments: string[];
   /** Out-of-range scores: [feedback id, column, value]. */
   outOfRange: { id: string; column: "nps_score" | "csat_score"; value: string }[];
+  /** Service times that cannot be: a negative duration, or resolved before the first response. */
+  impossibleTimings: { id: string; column: "first_response_minutes" | "resolution_hours"; value: string }[];
 }
+
+/** Resolution written for a ticket planted as resolved before its first response: 18 minutes. */
+const TOO_EARLY_RESOLUTION = "0.3";
 
 /**
  * Plants, on distinct rows chosen at random: the comments of PLANTED_COMMENTS (quotes on
  * detractors' complaints; the line breaks on a detractor's complaint and a promoter's
- * praise), two NPS answers of 11 (typed instead of 10) and one CSAT of 6 (instead of 5).
+ * praise), two NPS answers of 11 (typed instead of 10), one CSAT of 6 (instead of 5), and
+ * four impossible service times on resolved tickets: a negative first response (a stray
+ * minus), a negative resolution, and two resolutions of 0.3 h (18 min) on tickets first
+ * answered after more than 20 minutes. Planted last, so the earlier choices stay as they were.
  */
 export function plantFeedbackProblems(rows: FeedbackRecord[], rng: Rng): PlantedFeedback {
   const used = new Set<FeedbackRecord>();
@@ -201,7 +244,7 @@ export function plantFeedbackProblems(rows: FeedbackRecord[], rng: Rng): Planted
     }
   };
   const detractorComplaint = (f: FeedbackRecord) => f.category === "complaint" && f.nps <= 6;
-  const planted: PlantedFeedback = { quotedComments: [], newlineComments: [], outOfRange: [] };
+  const planted: PlantedFeedback = { quotedComments: [], newlineComments: [], outOfRange: [], impossibleTimings: [] };
   for (const text of PLANTED_COMMENTS.quotes) {
     const f = choose(detractorComplaint);
     f.comment = text;
@@ -222,10 +265,23 @@ export function plantFeedbackProblems(rows: FeedbackRecord[], rng: Rng): Planted
   c.csatText = "6";
   planted.outOfRange.push({ id: c.id, column: "csat_score", value: "6" });
 
+  const resolved = (x: FeedbackRecord) => x.resolutionHours !== null;
+  const negativeResponse = choose(resolved);
+  negativeResponse.firstResponseText = `-${negativeResponse.firstResponseMinutes}`;
+  const negativeResolution = choose(resolved);
+  negativeResolution.resolutionText = `-${(negativeResolution.resolutionHours ?? 0).toFixed(1)}`;
+  const tooEarly = [0, 1].map(() => choose((x) => resolved(x) && x.firstResponseMinutes > 20));
+  for (const f of tooEarly) f.resolutionText = TOO_EARLY_RESOLUTION;
+  planted.impossibleTimings.push(
+    { id: negativeResponse.id, column: "first_response_minutes", value: negativeResponse.firstResponseText },
+    ...[negativeResolution, ...tooEarly].map((f) => ({ id: f.id, column: "resolution_hours" as const, value: f.resolutionText ?? "" })),
+  );
+
   const byId = (a: string, b: string) => (a < b ? -1 : 1);
   planted.quotedComments.sort(byId);
   planted.newlineComments.sort(byId);
   planted.outOfRange.sort((a, b) => byId(a.id, b.id));
+  planted.impossibleTimings.sort((a, b) => byId(a.id, b.id));
   return planted;
 }
 
@@ -233,6 +289,8 @@ export function feedbackRow(f: FeedbackRecord): string[] {
   return [
     f.id, f.customerId, isoOf(f.day), f.channel, f.category,
     f.npsText ?? String(f.nps), f.csatText ?? String(f.csat), f.ces === null ? "" : String(f.ces), f.comment,
-    String(f.firstResponseMinutes), f.resolutionHours === null ? "" : f.resolutionHours.toFixed(1), f.status,
+    f.firstResponseText ?? String(f.firstResponseMinutes),
+    f.resolutionText ?? (f.resolutionHours === null ? "" : f.resolutionHours.toFixed(1)),
+    f.status, f.priority,
   ];
 }
