@@ -15,8 +15,10 @@ import type {
   Response,
   Row,
   SqlParams,
+  StorageStatus,
 } from "./protocol.ts";
 import type { FileMapping } from "../ingest/mapping.ts";
+import type { TermRanking, TermRankingOptions } from "../models/terms/index.ts";
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (p: Progress) => void };
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
@@ -79,6 +81,11 @@ export class DbClient {
     return this.send<QueryResult>({ type: "query", sql, params });
   }
 
+  /** Ranks the terms of the comments the SQL selects as (grp, comment) rows, in the worker. */
+  rankTerms(sql: string, params: SqlParams, options: TermRankingOptions): Promise<TermRanking> {
+    return this.send<TermRanking>({ type: "rank-terms", sql, params, options });
+  }
+
   load(files: FileInput[], replace: boolean, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<LoadResult> {
     return this.send<LoadResult>({ type: "load", files, replace, settings }, onProgress);
   }
@@ -87,7 +94,7 @@ export class DbClient {
     return this.send<LoadResult>({ type: "remap", fileId, mapping, settings }, onProgress);
   }
 
-  /** Reads a file again from its original bytes with another encoding or delimiter. */
+  /** Reads a file again from its original bytes with another encoding or delimiter, or another sheet of a workbook. */
   reread(fileId: number, overrides: ReadOverrides, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<LoadResult> {
     return this.send<LoadResult>({ type: "reread", fileId, overrides, settings }, onProgress);
   }
@@ -105,8 +112,24 @@ export class DbClient {
     return this.send<string>({ type: "export-csv", table });
   }
 
+  /** Removes every file and deletes what the browser kept of them. */
   clear(): Promise<DatasetInfo> {
     return this.send<DatasetInfo>({ type: "clear" });
+  }
+
+  /** Opens the data kept in this browser, if any (null: nothing usable is kept). */
+  restore(settings: AnalysisSettings): Promise<LoadResult | null> {
+    return this.send<LoadResult | null>({ type: "restore", settings });
+  }
+
+  /** Replaces what is loaded by a project file (.sqlite); a file that is not one comes back in `errors`. */
+  openProject(file: FileInput, settings: AnalysisSettings): Promise<LoadResult> {
+    return this.send<LoadResult>({ type: "open-project", file, settings });
+  }
+
+  /** What the browser keeps, once the saves under way are written. */
+  storage(): Promise<StorageStatus> {
+    return this.send<StorageStatus>({ type: "storage" });
   }
 }
 

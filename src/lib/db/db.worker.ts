@@ -5,6 +5,8 @@
 import initSqlJs from "sql.js";
 import wasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
 import { Engine } from "./engine.ts";
+import { Keeper } from "./persist.ts";
+import { openStore } from "./store.ts";
 import type { Progress, ReadyMessage, Request, Response } from "./protocol.ts";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -27,34 +29,56 @@ function progressReporter(id: number): (p: Progress) => void {
   };
 }
 
+/** Runs a change of the loaded files, then has the keeper save the result. */
+async function changing<T>(engine: Engine, change: Promise<T> | T): Promise<T> {
+  const result = await change;
+  keeper.changed(engine);
+  return result;
+}
+
 async function handle(engine: Engine, request: Request): Promise<unknown> {
   const onProgress = progressReporter(request.id);
   switch (request.type) {
     case "load":
-      return engine.load(request.files, request.replace, request.settings, onProgress);
+      return changing(engine, engine.load(request.files, request.replace, request.settings, onProgress));
     case "remap":
-      return engine.remap(request.fileId, request.mapping, request.settings, onProgress);
+      return changing(engine, engine.remap(request.fileId, request.mapping, request.settings, onProgress));
     case "reread":
-      return engine.reread(request.fileId, request.overrides, request.settings, onProgress);
+      return changing(engine, engine.reread(request.fileId, request.overrides, request.settings, onProgress));
+    case "open-project": {
+      const bytes = new Uint8Array(await request.file.data.arrayBuffer());
+      return changing(engine, engine.open(request.file.name, bytes, request.settings));
+    }
+    case "restore":
+      return keeper.restore(engine, request.settings);
+    case "storage":
+      return keeper.status(engine);
     case "settings":
       return engine.applySettings(request.settings);
     case "query":
       return engine.query(request.sql, request.params);
+    case "rank-terms":
+      return engine.rankTerms(request.sql, request.params, request.options);
     case "export-db":
       return engine.exportDatabase();
     case "export-csv":
       return engine.exportCsv(request.table);
     case "clear":
+      await keeper.forget();
       return engine.clear();
   }
 }
 
 // Requests run one after another: a query must not see a half-loaded file.
 let queue: Promise<unknown> = Promise.resolve();
+const enqueue = (task: () => unknown) => (queue = queue.then(task));
+
+// Saves go on the same queue, behind the requests that arrived before them.
+const keeper = new Keeper(openStore, enqueue);
 
 scope.onmessage = (event: MessageEvent<Request>) => {
   const request = event.data;
-  queue = queue.then(async () => {
+  enqueue(async () => {
     try {
       const engine = await enginePromise;
       const result = await handle(engine, request);

@@ -6,7 +6,9 @@
 import type { Database, SqlJsStatic } from "sql.js";
 import { CANONICAL_TABLES } from "../ingest/canonical.ts";
 import { tablesFilled, type FileMapping } from "../ingest/mapping.ts";
-import { NotCsvError, readCsv } from "../ingest/read-csv.ts";
+import { NotCsvError } from "../ingest/read-csv.ts";
+import { readFile } from "../ingest/read-file.ts";
+import { WorkbookRefusedError } from "../ingest/read-xlsx.ts";
 import { toExcelCsv } from "./csv-export.ts";
 import {
   buildClvInputs,
@@ -39,7 +41,10 @@ import { fitClvModels, writeClvOutputs, type ClvModels } from "./clv-fit.ts";
 import { assignAbcTiers, scoreRfmSegments } from "./customer-scores.ts";
 import { rawTableName } from "./raw-table.ts";
 import { StageClock } from "./stage-clock.ts";
-import { META_DDL, canonicalDdl, quoteIdent } from "./schema.ts";
+import { rankCommentTerms } from "./term-ranking.ts";
+import type { TermRanking, TermRankingOptions } from "../models/terms/index.ts";
+import { META_DDL, canonicalColumns, canonicalDdl, quoteIdent } from "./schema.ts";
+import { META_ROWS, ProjectRefusedError, openProject, writeFileRow } from "./project.ts";
 
 type OnProgress = (progress: Progress) => void;
 
@@ -61,10 +66,12 @@ const CANONICAL_INDEXES = [
  */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
-/** A loaded file plus what re-encoding needs: its original bytes. */
+/** A loaded file plus what re-encoding needs: its original bytes (absent for a file opened from a project). */
 interface FileEntry {
   file: LoadedFile;
-  blob: Blob;
+  blob: Blob | null;
+  /** A bundled demo file (not kept in the browser). */
+  demo: boolean;
 }
 
 export class Engine {
@@ -80,17 +87,21 @@ export class Engine {
   private dataVersion = 0;
   private clvFit: { key: string; info: ClvFitInfo; models: ClvModels | null } | null = null;
 
-  private constructor(private db: Database) {
+  private constructor(
+    private readonly sql: SqlJsStatic,
+    private db: Database,
+  ) {
     this.createSchema();
     this.info = this.rebuild(DEFAULT_SETTINGS);
   }
 
   static create(sql: SqlJsStatic): Engine {
-    return new Engine(new sql.Database());
+    return new Engine(sql, new sql.Database());
   }
 
   private createSchema(): void {
     for (const ddl of META_DDL) this.db.run(ddl);
+    for (const [key, value] of META_ROWS) this.db.run("INSERT OR REPLACE INTO _meta (key, value) VALUES (?, ?)", [key, value]);
     for (const table of CANONICAL_TABLES) this.db.run(canonicalDdl(table));
   }
 
@@ -136,7 +147,7 @@ export class Engine {
     );
     this.db.run("BEGIN");
     try {
-      await readCsv(input.data, overrides, ingest);
+      await readFile(input.data, overrides, ingest);
       const result = ingest.finish();
       const file: LoadedFile = {
         fileId,
@@ -145,6 +156,7 @@ export class Engine {
         encoding: result.start.encoding,
         encodingConfident: overrides !== null || result.start.guess.confident,
         dialect: result.start.dialect,
+        ...(result.start.workbook ? { workbook: result.start.workbook } : {}),
         headers: result.headers,
         profiles: result.profiles,
         mapping: result.mapping,
@@ -155,7 +167,7 @@ export class Engine {
         state: result.mapping.confident ? "applied" : "needs-mapping",
         tables: result.mapping.confident ? tablesFilled(result.mapping) : [],
       };
-      this.files.set(fileId, { file, blob: input.data });
+      this.files.set(fileId, { file, blob: input.data, demo: input.demo === true });
       this.saveFileRow(file);
       this.db.run("COMMIT");
       return file;
@@ -194,14 +206,15 @@ export class Engine {
   }
 
   /**
-   * Re-reads a file's original bytes with another encoding or delimiter; keeps the
-   * mapping when the headers come out the same.
+   * Re-reads a file's original bytes with another encoding or delimiter, or another sheet
+   * of a workbook; keeps the mapping when the headers come out the same.
    */
   async reread(fileId: number, overrides: ReadOverrides, settings: AnalysisSettings, onProgress: OnProgress = () => {}): Promise<LoadResult> {
-    const { file, blob } = this.requireFile(fileId);
+    const { file, blob, demo } = this.requireFile(fileId);
+    if (!blob) return { info: this.info, errors: [{ name: file.name, reason: "source_missing" }] };
     this.removeFiles([fileId]);
     this.dropCanonicalIndexes();
-    const outcome = await this.loadOne({ name: file.name, data: blob }, overrides, onProgress);
+    const outcome = await this.loadOne({ name: file.name, data: blob, demo }, overrides, onProgress);
     const errors: FileError[] = "reason" in outcome ? [outcome] : [];
     if (!("reason" in outcome) && outcome.headers.join("\u0001") === file.headers.join("\u0001") && file.state === "applied") {
       return this.remap(outcome.fileId, file.mapping, settings, onProgress);
@@ -233,6 +246,11 @@ export class Engine {
     return { columns: last.columns, rows };
   }
 
+  /** The terms that separate detractors' comments from promoters'; `sql` returns (grp, comment) rows. */
+  rankTerms(sql: string, params: SqlParams, options: TermRankingOptions): TermRanking {
+    return rankCommentTerms(this.db, sql, params, options);
+  }
+
   exportCsv(table: string): string {
     const known = this.db.exec("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?", [table]);
     if (known.length === 0) throw new Error(`no table named ${table}`);
@@ -241,10 +259,73 @@ export class Engine {
     return toExcelCsv(columns, result?.values ?? []);
   }
 
-  /** The whole database as a SQLite file. */
+  /** The whole database as a SQLite file: the project file, and what the browser keeps. */
   exportDatabase(): Uint8Array {
     // db.export() closes and reopens the database; nothing here holds prepared statements.
     return this.db.export();
+  }
+
+  /** True when files are loaded and all are the user's own (the demo is never kept). */
+  get keepable(): boolean {
+    return this.files.size > 0 && [...this.files.values()].every((e) => !e.demo);
+  }
+
+  /** The original bytes of each file that has them, by file id (kept beside the database). */
+  sources(): Map<number, Blob> {
+    const sources = new Map<number, Blob>();
+    for (const [fileId, entry] of this.files) if (entry.blob) sources.set(fileId, entry.blob);
+    return sources;
+  }
+
+  /**
+   * Replaces everything loaded by a saved database (a project file, or the copy the browser
+   * kept) and rebuilds the derived tables for `settings`. A file that is not a CRM Lens
+   * project is refused with an error naming it, and nothing loaded is lost. `sources` are
+   * the files' original bytes where they were kept, for re-reading with another encoding.
+   */
+  open(name: string, bytes: Uint8Array, settings: AnalysisSettings, sources = new Map<number, Blob>()): LoadResult {
+    let project: ReturnType<typeof openProject>;
+    try {
+      project = openProject(this.sql, bytes);
+    } catch (error) {
+      if (error instanceof ProjectRefusedError) return { info: this.info, errors: [{ name, reason: error.reason }] };
+      throw error;
+    }
+    this.db.close();
+    this.db = project.db;
+    this.createSchema();
+    this.files.clear();
+    for (const file of project.files) this.files.set(file.fileId, { file, blob: sources.get(file.fileId) ?? null, demo: false });
+    this.nextFileId = Math.max(0, ...this.files.keys()) + 1;
+    this.replaceWhenApplied = [];
+    this.dataVersion++;
+    this.clvFit = null;
+    this.upgradeCanonicalTables();
+    this.info = this.rebuild(settings);
+    return { info: this.info, errors: [] };
+  }
+
+  /**
+   * A project from a version with other canonical columns: the canonical tables are made
+   * anew and refilled from each file's raw table and mapping (as a re-mapping does).
+   */
+  private upgradeCanonicalTables(): void {
+    const current = CANONICAL_TABLES.every((table) => {
+      const columns = this.db.exec(`PRAGMA table_info(${table})`)[0]?.values.map((v) => String(v[1])) ?? [];
+      return columns.join() === canonicalColumns(table).map((c) => c.name).join();
+    });
+    if (current) return;
+    this.db.run("BEGIN");
+    for (const table of CANONICAL_TABLES) {
+      this.db.run(`DROP TABLE IF EXISTS ${table}`);
+      this.db.run(canonicalDdl(table));
+    }
+    this.db.run("DELETE FROM _problems WHERE stage = 'convert'");
+    for (const { file } of this.files.values()) {
+      if (file.state !== "applied") continue;
+      reconvertFromRaw(this.db, file.fileId, file.name, file.rawTable, file.headers, file.profiles, file.mapping, file.dialect.decimalMark);
+    }
+    this.db.run("COMMIT");
   }
 
   private requireFile(fileId: number): FileEntry {
@@ -283,12 +364,7 @@ export class Engine {
 
   private saveFileRow(file: LoadedFile): void {
     this.dataVersion++;
-    this.db.run("DELETE FROM _files WHERE file_id = ?", [file.fileId]);
-    this.db.run(
-      `INSERT INTO _files (file_id, name, bytes, encoding, delimiter, raw_table, rows, problem_rows, state, mapping)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-      [file.fileId, file.name, file.bytes, file.encoding, file.dialect.delimiter, file.rawTable, file.rows, file.state, JSON.stringify(file.mapping)],
-    );
+    writeFileRow(this.db, file);
   }
 
   private refreshProblemCounts(): void {
@@ -361,6 +437,7 @@ export class Engine {
 
 function fileError(name: string, error: unknown): FileError {
   if (error instanceof NotCsvError) return { name, reason: error.reason };
+  if (error instanceof WorkbookRefusedError) return { name, reason: `xlsx.${error.reason}` };
   if (error instanceof FileRefusedError) return { name, reason: error.reason, params: error.params };
   const message = error instanceof Error ? error.message : String(error);
   if (/memory|allocation|Array buffer/i.test(message)) return { name, reason: "too_large" };

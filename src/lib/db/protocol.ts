@@ -6,10 +6,12 @@
 import type { CanonicalTable } from "../ingest/canonical.ts";
 import type { TextEncodingName } from "../ingest/decode.ts";
 import type { Dialect } from "../ingest/sniff.ts";
-import type { CsvOverrides } from "../ingest/read-csv.ts";
+import type { ReadOverrides } from "../ingest/read-file.ts";
+import type { WorkbookSheets } from "../ingest/record-sink.ts";
 import type { ColumnProfile } from "../ingest/profile.ts";
 import type { FileKind, FileMapping } from "../ingest/mapping.ts";
 import type { StageTimings } from "./stage-clock.ts";
+import type { TermRankingOptions } from "../models/terms/index.ts";
 
 export type SqlValue = string | number | null | Uint8Array;
 export type SqlParams = readonly (string | number | null)[];
@@ -24,6 +26,11 @@ export interface LoadedFile {
   /** False when the decoder had to guess between legacy encodings; the page offers an override. */
   encodingConfident: boolean;
   dialect: Dialect;
+  /**
+   * For an Excel workbook: its sheets and the one read (then encoding and dialect are fixed
+   * and the page offers a sheet picker instead). Absent for delimited text.
+   */
+  workbook?: WorkbookSheets;
   headers: string[];
   profiles: ColumnProfile[];
   mapping: FileMapping;
@@ -103,12 +110,14 @@ export interface DatasetInfo {
   clv: ClvFitInfo;
 }
 
-/** What the user corrects when a file was read wrongly: its encoding and its delimiter. */
-export type ReadOverrides = CsvOverrides;
+/** What the user corrects when a file was read wrongly: encoding and delimiter, or the sheet of a workbook. */
+export type { ReadOverrides };
 
 export interface FileInput {
   name: string;
   data: Blob;
+  /** A bundled demo file: the user's own data is kept in the browser, the demo is not. */
+  demo?: boolean;
 }
 
 export type Request =
@@ -117,9 +126,30 @@ export type Request =
   | { id: number; type: "reread"; fileId: number; overrides: ReadOverrides; settings: AnalysisSettings }
   | { id: number; type: "settings"; settings: AnalysisSettings }
   | { id: number; type: "query"; sql: string; params: SqlParams }
+  // The SQL returns (grp, comment) rows; the worker ranks the terms of detractors' vs promoters' comments.
+  | { id: number; type: "rank-terms"; sql: string; params: SqlParams; options: TermRankingOptions }
   | { id: number; type: "export-db" }
   | { id: number; type: "export-csv"; table: string }
-  | { id: number; type: "clear" };
+  | { id: number; type: "clear" }
+  | { id: number; type: "restore"; settings: AnalysisSettings }
+  | { id: number; type: "open-project"; file: FileInput; settings: AnalysisSettings }
+  | { id: number; type: "storage" };
+
+/** Why the data is not kept in the browser: i18n key under `storage.problem.`. */
+export type StorageProblem = "unavailable" | "quota" | "failed" | "unreadable";
+
+/** What the browser keeps of the user's data (the Data page and the shell say it plainly). */
+export interface StorageStatus {
+  /** Where: the origin private file system, IndexedDB, or nowhere. */
+  backend: "opfs" | "indexeddb" | null;
+  /** True when the data on screen is the copy kept in the browser (false for the demo). */
+  kept: boolean;
+  /** Bytes this app stores (the database and the original files). */
+  bytes: number;
+  /** ISO date-time of the last save, null when nothing is stored. */
+  savedAt: string | null;
+  problem: StorageProblem | null;
+}
 
 /** A file that could not be loaded at all (empty, not a CSV, too many columns…). */
 export interface FileError {

@@ -51,9 +51,13 @@ export function canonicalDdl(table: CanonicalTable): string {
 }
 
 export const META_DDL = [
+  // mapping and details (reading: dialect, headers, column profiles) are JSON: with the raw
+  // table they are all a project file needs to rebuild the canonical and derived tables.
   `CREATE TABLE IF NOT EXISTS _files (
      file_id INTEGER PRIMARY KEY, name TEXT, bytes INTEGER, encoding TEXT, delimiter TEXT,
-     raw_table TEXT, rows INTEGER, problem_rows INTEGER, state TEXT, mapping TEXT)`,
+     raw_table TEXT, rows INTEGER, problem_rows INTEGER, state TEXT, mapping TEXT, details TEXT)`,
+  // Says that a .sqlite is a CRM Lens project and in which format (see project.ts).
+  `CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value TEXT)`,
   // stage: "parse" problems come from reading the file (kept on re-mapping);
   // "convert" problems come from the mapping (recomputed when it changes).
   `CREATE TABLE IF NOT EXISTS _problems (
