@@ -416,6 +416,12 @@ function scoreFieldHolding(lo: number, hi: number, header: HeaderForms, p: Colum
   return null;
 }
 
+/** Numbers (or stars) whose median lies inside the score field's range. */
+function medianInside(field: CanonicalField, p: ColumnProfile): boolean {
+  const [lo, hi] = field.range ?? [-Infinity, Infinity];
+  return SCORE_SHAPES.has(p.shape) && p.p50 !== undefined && p.p50 >= lo && p.p50 <= hi;
+}
+
 /** "rating", "star(s)" as words, or 星 anywhere (星级, 5星: one character, too short for headerScore's CJK rule). */
 function speaksOfStars(header: HeaderForms): boolean {
   return headerScore(header, STAR_WORDS, 1, SPECIFIC_INSIDE) > 0 || header.compact.includes("星");
@@ -497,6 +503,11 @@ function candidatesOf(p: ColumnProfile): Candidate[] {
  * drawn as stars are a rating, and a generic score word ("Score", "评分") takes the field
  * the values' range says. A written scale that contradicts a score the header names
  * ("满意度 (0-10)") is only suggested, to be confirmed.
+ *
+ * Values must fit: ≥ 90 % inside the field's range (shapeFits), or, under a written
+ * scale, numbers whose median is inside it — the header states the scale, so a typo `12`
+ * among nine answers (more than the 5 % trimmed at each end) is an out-of-range problem
+ * of its row, not a reason to drop the column.
  */
 function scoreCandidates(p: ColumnProfile, header: HeaderForms, namedScores: ReadonlySet<string>): Candidate[] {
   const scoreWord = headerScore(header, GENERIC_SCORE, EXACT_GENERIC, SPECIFIC_INSIDE);
@@ -506,7 +517,7 @@ function scoreCandidates(p: ColumnProfile, header: HeaderForms, namedScores: Rea
   if (scale) name = scoreFieldOfScale(scale, header, p);
   else if (stars || scoreWord > 0) name = scoreFieldByRange(header, p);
   const field = name === null ? undefined : findField({ table: "feedback", field: name });
-  if (!field || !shapeFits(field, p)) return [];
+  if (!field || !(shapeFits(field, p) || (scale !== null && medianInside(field, p)))) return [];
   const contradicted = namedScores.size > 0 && !namedScores.has(field.name);
   const confidence = contradicted ? DOUBTFUL : Math.max(scoreWord, scale || stars ? SCALE_SHOWN : 0);
   return [{ column: p.index, ref: { table: "feedback", field: field.name }, confidence, telling: true }];

@@ -31,6 +31,8 @@ export interface ColumnProfile {
    */
   p5?: number;
   p95?: number;
+  /** For numeric shapes, the median (the lower middle value of an even count). */
+  p50?: number;
   dateOrder?: DateOrder;
   /** For money: the ISO code of the symbols written in the values, null when none. */
   currency?: string | null;
@@ -69,13 +71,16 @@ function profileColumn(header: string, index: number, cells: string[], decimalMa
   return { ...base, ...inferShape(values, decimalMark) };
 }
 
-type Inferred = Pick<ColumnProfile, "shape" | "min" | "max" | "p5" | "p95" | "dateOrder" | "currency">;
+type Inferred = Pick<ColumnProfile, "shape" | "min" | "max" | "p5" | "p95" | "p50" | "dateOrder" | "currency">;
 
-/** min, max and the 5 %-trimmed bounds of a non-empty list of numbers. */
-function rangeOf(numbers: number[]): Pick<ColumnProfile, "min" | "max" | "p5" | "p95"> {
+/** min, max, the 5 %-trimmed bounds and the median of a non-empty list of numbers. */
+function rangeOf(numbers: number[]): Pick<ColumnProfile, "min" | "max" | "p5" | "p95" | "p50"> {
   const sorted = Float64Array.from(numbers).sort();
   const trim = Math.floor(sorted.length * 0.05);
-  return { min: sorted[0], max: sorted[sorted.length - 1], p5: sorted[trim], p95: sorted[sorted.length - 1 - trim] };
+  return {
+    min: sorted[0], max: sorted[sorted.length - 1], p5: sorted[trim], p95: sorted[sorted.length - 1 - trim],
+    p50: sorted[Math.floor((sorted.length - 1) / 2)],
+  };
 }
 
 /**

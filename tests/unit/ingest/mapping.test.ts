@@ -276,6 +276,15 @@ describe("suggestMapping: score columns of surveys, tickets and reviews", () => 
     expect(scoreColumn("Score", ["1", "4", "10", "7"]).ref).toEqual(ref("feedback.nps_score"));
   });
 
+  it("keeps a written scale over a small file's typo; without the scale the typo makes it doubtful", () => {
+    // Nine answers, one 12: more than the 5 % set aside at each end, but the median (8) is inside 0–10.
+    const answers = ["10", "9", "6", "8", "3", "12", "7", "10", "0"];
+    expect(scoreColumn("推薦分數（0-10分）", answers)).toEqual({ ref: ref("feedback.nps_score"), confidence: 0.8, confident: true });
+    expect(scoreColumn("推薦分數", answers)).toEqual({ ref: ref("feedback.nps_score"), confidence: 0.4, confident: false });
+    // A median outside the written scale: not that score at all.
+    expect(scoreColumn("Score (1-5)", ["12", "40", "55", "3", "80"]).ref).toBeNull();
+  });
+
   it("asks when the written scale contradicts the score the header names", () => {
     expect(scoreColumn("满意度（0-10）", ZERO_TO_TEN)).toEqual({ ref: ref("feedback.nps_score"), confidence: 0.4, confident: false });
   });

@@ -30,6 +30,8 @@ describe("profileColumns", () => {
     expect(one(cells)).toMatchObject({ min: -3, max: 99, p5: 0, p95: 10 });
     // Fewer than 20 values: nothing set aside.
     expect(one(["5", "1", "9"])).toMatchObject({ p5: 1, p95: 9 });
+    expect(one(["5", "1", "9"]).p50).toBe(5);
+    expect(one(["4", "1", "9", "2"]).p50).toBe(2); // even count: the lower middle value
   });
 
   it("finds money by currency symbol, thousands separators or two decimals", () => {
