@@ -1,8 +1,9 @@
 /**
- * One file's way into the database: records from the CSV reader go to the raw table, and,
- * once the mapping is known, through the row converter into the canonical tables, with
- * every problem written to `_problems`. The mapping is decided on a sample of the first
- * rows; if it is not confident the file stays raw until the user applies a mapping.
+ * One file's way into the database: records from the file reader (CSV or workbook sheet) go
+ * to the raw table, and, once the mapping is known, through the row converter into the
+ * canonical tables, with every problem written to `_problems`. The mapping is decided on a
+ * sample of the first rows; if it is not confident the file stays raw until the user
+ * applies a mapping.
  */
 import type { Database } from "sql.js";
 import { CANONICAL_TABLES, type CanonicalTable } from "../ingest/canonical.ts";
@@ -12,7 +13,7 @@ import { fitToWidth, shapeRecord } from "../ingest/record-shape.ts";
 import { suggestMapping, tablesFilled, type FileMapping } from "../ingest/mapping.ts";
 import { profileColumns, type ColumnProfile } from "../ingest/profile.ts";
 import type { CsvParseError } from "../ingest/parse.ts";
-import type { CsvSink, CsvStart } from "../ingest/read-csv.ts";
+import type { ReadStart, RecordSink } from "../ingest/record-sink.ts";
 import { BulkInserter } from "./bulk-insert.ts";
 import { MAX_COLUMNS, createRawTable, rawColumnNames, rawRecords } from "./raw-table.ts";
 import { canonicalColumns } from "./schema.ts";
@@ -105,19 +106,19 @@ export interface IngestedFile {
   headers: string[];
   profiles: ColumnProfile[];
   mapping: FileMapping;
-  start: CsvStart;
+  start: ReadStart;
   rows: number;
 }
 
 /**
- * The CSV sink for one file. Buffers the first SAMPLE_ROWS records, profiles and maps them,
- * then streams every record into the raw table (and the canonical tables when the mapping
+ * The record sink for one file. Buffers the first SAMPLE_ROWS records, profiles and maps
+ * them, then streams every record into the raw table (and the canonical tables when the mapping
  * is confident or given).
  */
-export class FileIngest implements CsvSink {
+export class FileIngest implements RecordSink {
   private headers: string[] | null = null;
   private rawColumns: string[] = [];
-  private meta: CsvStart | null = null;
+  private meta: ReadStart | null = null;
   private sample: { row: number; record: string[] }[] = [];
   private raw: BulkInserter | null = null;
   private writer: CanonicalWriter | null = null;
@@ -136,7 +137,7 @@ export class FileIngest implements CsvSink {
     this.problems = new ProblemLog(db, fileId, fileName);
   }
 
-  start(meta: CsvStart): void {
+  start(meta: ReadStart): void {
     this.meta = meta;
   }
 

@@ -3,28 +3,13 @@
  * TextDecoder turns them into text, the dialect is sniffed on the first chunk, and the
  * chunk parser hands complete records to the sink as they appear. No DOM, no DB.
  */
-import { createStreamDecoder, detectEncoding, type EncodingGuess, type TextEncodingName } from "./decode.ts";
-import { CsvChunkParser, type CsvParseError } from "./parse.ts";
+import { createStreamDecoder, detectEncoding, type TextEncodingName } from "./decode.ts";
+import { CsvChunkParser } from "./parse.ts";
+import type { RecordSink } from "./record-sink.ts";
 import { sniffDialect, type Dialect } from "./sniff.ts";
 
 /** Bytes read before the encoding and dialect are decided. */
 const SAMPLE_BYTES = 64 * 1024;
-
-export interface CsvStart {
-  guess: EncodingGuess;
-  encoding: TextEncodingName;
-  dialect: Dialect;
-}
-
-export interface CsvSink {
-  start(meta: CsvStart): void;
-  /**
-   * Complete records (the header is the first record of the first call), the row number of
-   * each (header = 1, blank lines counted), the bytes read so far and the malformed records
-   * found (unbalanced quotes).
-   */
-  records(batch: string[][], rowNumbers: number[], bytesRead: number, errors: CsvParseError[]): void;
-}
 
 /** Why a file is not read as CSV at all; an i18n key under `errors.`. */
 export type NotCsvReason = "empty_file" | "binary_file" | "json_file";
@@ -69,7 +54,7 @@ export interface CsvOverrides {
   delimiter: Dialect["delimiter"];
 }
 
-export async function readCsv(blob: Blob, overrides: CsvOverrides | null, sink: CsvSink): Promise<void> {
+export async function readCsv(blob: Blob, overrides: CsvOverrides | null, sink: RecordSink): Promise<void> {
   const reader = blob.stream().getReader();
   const head = await readAtLeast(reader, SAMPLE_BYTES);
   const guess = detectEncoding(head.subarray(0, SAMPLE_BYTES));
@@ -87,7 +72,7 @@ export async function readCsv(blob: Blob, overrides: CsvOverrides | null, sink: 
     ? { ...sniffed, delimiter: overrides.delimiter, decimalMark: overrides.delimiter === "," ? "." : sniffed.decimalMark }
     : sniffed;
   const parser = new CsvChunkParser(dialect);
-  sink.start({ guess, encoding, dialect });
+  sink.start({ guess, encoding, dialect, workbook: null });
   let bytesRead = head.length;
   const pass = (records: string[][]) => sink.records(records, parser.rowNumbers, bytesRead, parser.takeErrors());
   pass(parser.push(headText));
