@@ -10,6 +10,7 @@
 import { isLocale, type Locale } from "../format/locale.ts";
 import { isIsoDay } from "../format/date.ts";
 import type { Filters } from "../analytics/filters.ts";
+import { SATISFACTION_MEASURES, type SatisfactionMeasure } from "../analytics/satisfaction.ts";
 
 /** Every page the product defines; a hash naming another page opens the Overview. */
 export const PAGES = ["", "segments", "value", "lifecycle", "churn", "satisfaction", "data"] as const;
@@ -20,10 +21,6 @@ export type TimeUnit = "day" | "week";
 
 export const LIST_KEYS = ["region", "channel", "segment", "tier"] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
-
-/** The satisfaction scores the Satisfaction page charts over time and by group (`score`). */
-export const SCORE_MEASURES = ["nps", "csat", "ces"] as const;
-export type ScoreMeasure = (typeof SCORE_MEASURES)[number];
 
 /** The page, view settings and the global filters (from, to and the lists). */
 export interface UrlState extends Filters {
@@ -46,7 +43,7 @@ export interface UrlState extends Filters {
   /** `rt`: resolution target in whole hours; null = the default (24). */
   resolutionHours: number | null;
   /** `score`: the score charted over time and by group; null = the first one the data has. */
-  score: ScoreMeasure | null;
+  score: SatisfactionMeasure | null;
   /** `score_by`: what the score is broken down by (a dimension id such as `feedback.channel`); null = the first one the data has. */
   scoreBy: string | null;
   lang: Locale | null;
@@ -122,7 +119,7 @@ export const SERVICE_TARGET_LIMITS = {
   resolutionHours: { min: 1, max: 8760 },
 } as const;
 
-const isScoreMeasure = (value: unknown): value is ScoreMeasure => (SCORE_MEASURES as readonly unknown[]).includes(value);
+const isScoreMeasure = (value: unknown): value is SatisfactionMeasure => (SATISFACTION_MEASURES as readonly unknown[]).includes(value);
 
 /** A dimension id: a field name, optionally after its table (`segment`, `customers.region`). */
 const isDimensionId = (value: unknown): value is string => typeof value === "string" && /^[a-z][a-z0-9_]{0,40}(\.[a-z][a-z0-9_]{0,40})?$/.test(value);

@@ -8,12 +8,9 @@
 import { metricById } from "../../lib/analytics/metrics.ts";
 import { formatDecimal, formatPercent, NO_VALUE } from "../../lib/format/number.ts";
 import type { Locale } from "../../lib/format/locale.ts";
-import { SCORE_MEASURES, type ScoreMeasure, type UrlState } from "../../lib/state/url-state.ts";
+import { NPS_GROUPS, SATISFACTION_MEASURES, type NpsGroup, type SatisfactionMeasure } from "../../lib/analytics/satisfaction.ts";
+import type { UrlState } from "../../lib/state/url-state.ts";
 import { formatMetric } from "../overview/metric-format.ts";
-
-/** The NPS groups from the lowest scores to the highest (the order of the 0–10 axis). */
-export const NPS_GROUPS = ["detractor", "passive", "promoter"] as const;
-export type NpsGroup = (typeof NPS_GROUPS)[number];
 
 /**
  * Palette tones (palette.ts) of the groups: detractors red, passives grey, promoters green.
@@ -55,9 +52,14 @@ export function distributionCategories(rows: readonly { score: number; count: nu
   }));
 }
 
+/** Rows per NPS group, promoters first (the order of the group charts, best to worst). */
+export function groupRows<R extends { group: NpsGroup }>(rows: readonly R[]): R[] {
+  return [...rows].sort((a, b) => NPS_GROUPS.indexOf(b.group) - NPS_GROUPS.indexOf(a.group));
+}
+
 /** The scores the data has answers for, in the page's order (NPS, CSAT, CES). */
-export function measuresWithAnswers(summary: Record<ScoreMeasure, { responses: number }>): ScoreMeasure[] {
-  return SCORE_MEASURES.filter((m) => summary[m].responses > 0);
+export function measuresWithAnswers(summary: Record<SatisfactionMeasure, { responses: number }>): SatisfactionMeasure[] {
+  return SATISFACTION_MEASURES.filter((m) => summary[m].responses > 0);
 }
 
 /** The wanted choice when the data offers it, else the first it offers (null when none). */
@@ -66,10 +68,10 @@ export function pickAvailable<T>(wanted: T | null, available: readonly T[]): T |
 }
 
 /** A score as the KPI cards write it: NPS on −100…100, CSAT as a percentage, CES with two decimals. */
-export const formatScore = (value: number | null, measure: ScoreMeasure, locale: Locale): string => formatMetric(value, metricById(measure).format, locale, null);
+export const formatScore = (value: number | null, measure: SatisfactionMeasure, locale: Locale): string => formatMetric(value, metricById(measure).format, locale, null);
 
 /** A score on an axis: whole NPS points, whole percentages, CES with one decimal. */
-export function formatScoreTick(value: number, measure: ScoreMeasure, locale: Locale): string {
+export function formatScoreTick(value: number, measure: SatisfactionMeasure, locale: Locale): string {
   if (measure === "csat") return formatPercent(value, locale, 0);
   return formatDecimal(value, locale, measure === "ces" ? 1 : 0);
 }
@@ -107,18 +109,21 @@ export interface TextPart {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Apostrophes written any way match one another, as the comment search folds them (feedback-text.ts). */
+const APOSTROPHE = /['\u2018\u2019\u02bc]/g;
 
 /**
  * A comment cut around every case-insensitive occurrence of `needle`, for the page to wrap
  * the matches in <mark> as text: highlightParts("Slow delivery, slow reply", "slow") →
- * [{"Slow", match}, {" delivery, ", no}, {"slow", match}, {" reply", no}]. An empty needle
- * gives the whole text unmarked.
+ * [{"Slow", match}, {" delivery, ", no}, {"slow", match}, {" reply", no}]. Apostrophes match
+ * in any form ("can't" marks "can’t"); an empty needle gives the whole text unmarked.
  */
 export function highlightParts(text: string, needle: string): TextPart[] {
   if (!needle) return [{ text, match: false }];
   const parts: TextPart[] = [];
   let last = 0;
-  for (const m of text.matchAll(new RegExp(escapeRegExp(needle), "giu"))) {
+  const pattern = escapeRegExp(needle).replace(APOSTROPHE, "['\u2018\u2019\u02bc]");
+  for (const m of text.matchAll(new RegExp(pattern, "giu"))) {
     const at = m.index ?? 0;
     if (at > last) parts.push({ text: text.slice(last, at), match: false });
     parts.push({ text: m[0], match: true });

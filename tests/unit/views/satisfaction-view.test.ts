@@ -4,6 +4,7 @@ import {
   formatDuration,
   formatScore,
   formatScoreTick,
+  groupRows,
   groupShares,
   highlightParts,
   measuresWithAnswers,
@@ -30,6 +31,14 @@ describe("NPS groups", () => {
       ["7", [0, 4, 0]],
       ["10", [0, 0, 9]],
     ]);
+  });
+});
+
+describe("group rows", () => {
+  it("orders rows promoters first, whatever order they came in", () => {
+    const rows = [{ group: "passive" as const, n: 2 }, { group: "detractor" as const, n: 1 }, { group: "promoter" as const, n: 3 }];
+    expect(groupRows(rows).map((r) => r.n)).toEqual([3, 2, 1]);
+    expect(rows.map((r) => r.n)).toEqual([2, 1, 3]);
   });
 });
 
@@ -94,6 +103,7 @@ describe("highlightParts", () => {
     ["物流太慢了，客服也慢", "慢", "物流太[慢]了，客服也[慢]"],
     ["price (20% off) was fine", "20% off", "price ([20% off]) was fine"],
     ["a.b.c", ".", "a[.]b[.]c"],
+    ["I can’t log in", "can't", "I [can’t] log in"],
     ["<script>alert(1)</script> bad", "bad", "<script>alert(1)</script> [bad]"],
     ["nothing here", "missing", "nothing here"],
     ["whole", "", "whole"],
