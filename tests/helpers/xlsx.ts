@@ -36,15 +36,15 @@ export interface SheetSpec {
   hidden?: boolean;
 }
 
-/** An .xlsx written by SheetJS. */
-export function workbookOf(sheets: SheetSpec[], options: { date1904?: boolean } = {}): Uint8Array<ArrayBuffer> {
+/** An .xlsx (or the binary .xlsb) written by SheetJS. */
+export function workbookOf(sheets: SheetSpec[], options: { date1904?: boolean; bookType?: "xlsx" | "xlsb" } = {}): Uint8Array<ArrayBuffer> {
   const book = utils.book_new();
   for (const sheet of sheets) utils.book_append_sheet(book, utils.aoa_to_sheet(sheet.rows), sheet.name);
   book.Workbook = {
     Sheets: sheets.map((s) => ({ name: s.name, Hidden: s.hidden ? 1 : 0 })),
     WBProps: { date1904: options.date1904 === true },
   };
-  return new Uint8Array(write(book, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
+  return new Uint8Array(write(book, { type: "array", bookType: options.bookType ?? "xlsx" }) as ArrayBuffer);
 }
 
 /** A date cell as Excel stores it: a serial day number with a date format. */

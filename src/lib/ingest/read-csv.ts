@@ -38,7 +38,7 @@ async function readAtLeast(reader: ReadableStreamDefaultReader<Uint8Array>, minB
   return joined;
 }
 
-/** Refuses what is plainly not delimited text: nothing, NUL bytes (binary, xlsx, images) or JSON. */
+/** Refuses what is plainly not delimited text: nothing, NUL bytes (binary files, images) or JSON. */
 export function notCsvReason(headText: string): NotCsvReason | null {
   if (headText.trim() === "") return "empty_file";
   // Judged on the decoded text: UTF-16 files are full of NUL bytes but decode cleanly.

@@ -66,6 +66,18 @@ describe("a workbook in the engine", () => {
   });
 });
 
+describe("a workbook kept in a project", () => {
+  it("comes back with its sheets, and another sheet can still be read from its kept bytes", async () => {
+    const reopened = await newEngine();
+    const opened = reopened.open("crm.sqlite", engine.exportDatabase(), DEFAULT_SETTINGS, engine.sources());
+    expect(opened.errors).toEqual([]);
+    const [file] = reopened.dataset.files;
+    expect(file?.workbook).toEqual({ names: ["客户", "订单"], sheet: "订单" });
+    await reopened.reread(file?.fileId ?? -1, { sheet: "客户" }, DEFAULT_SETTINGS);
+    expect(reopened.dataset.files.map((f) => [f.workbook?.sheet, f.kind])).toEqual([["客户", "customers"]]);
+  });
+});
+
 describe("workbooks the engine refuses", () => {
   it("names the file and the reason, and still loads the others", async () => {
     const fresh = await newEngine();

@@ -140,6 +140,11 @@ describe("reading a workbook written by SheetJS", () => {
     expect(sink.rows[1]?.record).toEqual(["2024-01-01", "06:00:00"]);
   });
 
+  it("reads the binary .xlsb flavour the same way", async () => {
+    const sink = await read(workbookOf([{ name: "S", rows: [["id", "day", "n"], ["007", dateCell(45292), 2.5]] }], { bookType: "xlsb" }));
+    expect(sink.rows.map((r) => r.record)).toEqual([["id", "day", "n"], ["007", "2024-01-01", "2.5"]]);
+  });
+
   it("starts at the first used column and row of a sheet placed lower right", async () => {
     const sink = await read(workbookOf([{ name: "S", rows: [[], [null, null, "id", "n"], [null, null, "A", 1]] }]));
     expect(sink.rows).toEqual([
