@@ -27,8 +27,8 @@ export interface LoadedFile {
   encodingConfident: boolean;
   dialect: Dialect;
   /**
-   * For an Excel workbook: its sheets and the one read (then encoding and dialect are fixed
-   * and the page offers a sheet picker instead). Absent for delimited text.
+   * For an Excel workbook: its sheets with data and the one read (encoding and dialect fixed,
+   * so the page offers a sheet picker instead). Absent for delimited text.
    */
   workbook?: WorkbookSheets;
   headers: string[];

@@ -109,9 +109,12 @@ function usedColumns(rows: readonly (SheetRow | undefined)[]): [number, number] 
   return last < 0 ? null : [first, last];
 }
 
+/** The rows of a sheet read in dense mode (a chartsheet has none). */
+const rowsOf = (sheet: WorkSheet | undefined): (SheetRow | undefined)[] => (sheet?.["!data"] ?? []) as (SheetRow | undefined)[];
+
 /** A sheet's non-blank rows as records over its used columns, each with Excel's row number. */
 export function* sheetRecords(sheet: WorkSheet, serialZero: number): Generator<{ row: number; record: string[] }> {
-  const rows = (sheet["!data"] ?? []) as (SheetRow | undefined)[];
+  const rows = rowsOf(sheet);
   const span = usedColumns(rows);
   if (!span) return;
   const [first, last] = span;
@@ -167,16 +170,18 @@ export async function readXlsx(blob: Blob, sheetName: string | null, sink: Recor
   // the format, to tell a datetime at midnight from a date.
   const workbook = read(bytes, { type: "array", dense: true, cellDates: true, cellNF: true, cellFormula: false, cellHTML: false });
   const serialZero = workbook.Workbook?.WBProps?.date1904 ? SERIAL_ZERO[1904] : SERIAL_ZERO[1900];
-  const chosen = sheetName !== null && workbook.SheetNames.includes(sheetName) ? sheetName : chooseSheet(workbook, serialZero);
+  // Only sheets that hold something are offered: picking an empty one would lose the file.
+  const names = workbook.SheetNames.filter((name) => usedColumns(rowsOf(workbook.Sheets[name])) !== null);
+  const chosen = sheetName !== null && names.includes(sheetName) ? sheetName : chooseSheet(workbook, serialZero);
   const sheet = chosen === null ? undefined : workbook.Sheets[chosen];
   if (chosen === null || !sheet) throw new WorkbookRefusedError("no_data");
   sink.start({
     guess: { encoding: "utf-8", bomLength: 0, confident: true, scores: {} },
     encoding: "utf-8",
     dialect: WORKBOOK_DIALECT,
-    workbook: { names: workbook.SheetNames, sheet: chosen },
+    workbook: { names, sheet: chosen },
   });
-  const lastRow = Math.max(1, ((sheet["!data"] ?? []) as unknown[]).length);
+  const lastRow = Math.max(1, rowsOf(sheet).length);
   let batch: string[][] = [];
   let rowNumbers: number[] = [];
   const pass = () => {

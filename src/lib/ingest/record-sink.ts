@@ -7,7 +7,7 @@ import type { EncodingGuess, TextEncodingName } from "./decode.ts";
 import type { CsvParseError } from "./parse.ts";
 import type { Dialect } from "./sniff.ts";
 
-/** The sheets of a workbook and the one read. */
+/** The sheets of a workbook that hold data, and the one read. */
 export interface WorkbookSheets {
   names: string[];
   sheet: string;

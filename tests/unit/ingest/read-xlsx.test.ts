@@ -125,7 +125,8 @@ describe("reading a workbook written by SheetJS", () => {
 
   it("keeps text IDs, writes numbers and dates as stored, and a time alone as a time", async () => {
     const sink = await read(workbookOf([{ name: "空", rows: [] }, { name: "数据", rows }]));
-    expect(sink.meta?.workbook).toEqual({ names: ["空", "数据"], sheet: "数据" });
+    // The empty sheet is not offered: picking it would leave nothing to read.
+    expect(sink.meta?.workbook).toEqual({ names: ["数据"], sheet: "数据" });
     expect(sink.rows).toEqual([
       { row: 1, record: ["客户编号", "下单日期", "下单时刻", "金额", "时间"] },
       // A datetime at midnight keeps its time: its format shows one.
@@ -164,9 +165,10 @@ describe("reading a workbook written by SheetJS", () => {
     expect(await chosen([{ name: "empty", rows: [] }, { name: "notes", rows: notes }])).toBe("notes");
   });
 
-  it("falls back to the default sheet when asked for one the workbook does not have", async () => {
-    const sink = await read(workbookOf([{ name: "S", rows: [["a"], ["1"]] }]), "gone");
-    expect(sink.meta?.workbook?.sheet).toBe("S");
+  it("falls back to the default sheet when asked for one it does not have or that is empty", async () => {
+    const workbook = workbookOf([{ name: "S", rows: [["a"], ["1"]] }, { name: "empty", rows: [] }]);
+    expect((await read(workbook, "gone")).meta?.workbook?.sheet).toBe("S");
+    expect((await read(workbook, "empty")).meta?.workbook).toEqual({ names: ["S"], sheet: "S" });
   });
 });
 
