@@ -1,10 +1,11 @@
-/** Entry point: create the database client, the dataset and the view state, and mount the shell. */
+/** Entry point: create the database client, the dataset, the view state and the offline worker, and mount the shell. */
 import "./app.css";
 import { mount } from "svelte";
 import App from "./App.svelte";
 import { createDbClient } from "./lib/db/client.ts";
 import { Dataset } from "./lib/state/dataset.svelte.ts";
 import { ViewState } from "./lib/state/view.svelte.ts";
+import { AppUpdate } from "./lib/state/app-update.svelte.ts";
 
 const target = document.getElementById("app");
 if (!target) throw new Error("#app element missing from index.html");
@@ -12,4 +13,7 @@ if (!target) throw new Error("#app element missing from index.html");
 const view = new ViewState(window);
 const dataset = new Dataset(createDbClient());
 
-mount(App, { target, props: { dataset, view } });
+const update = new AppUpdate();
+update.register();
+
+mount(App, { target, props: { dataset, view, update } });

@@ -29,16 +29,19 @@ export class ProjectRefusedError extends Error {
   }
 }
 
-/** The parts of a LoadedFile that have no column of their own in `_files`. */
-type FileDetails = Pick<LoadedFile, "encodingConfident" | "dialect" | "headers" | "profiles">;
+/** Fields of a LoadedFile with a column of their own in `_files`, or worked out again on opening. */
+type ColumnFields = "fileId" | "name" | "bytes" | "encoding" | "rawTable" | "rows" | "problemRows" | "state" | "mapping" | "kind" | "tables";
+/** Everything else (dialect, headers, profiles, and whatever a file learns to carry) goes to `details`. */
+type FileDetails = Omit<LoadedFile, ColumnFields>;
 
 export function writeFileRow(db: Database, file: LoadedFile): void {
-  const details: FileDetails = { encodingConfident: file.encodingConfident, dialect: file.dialect, headers: file.headers, profiles: file.profiles };
-  db.run("DELETE FROM _files WHERE file_id = ?", [file.fileId]);
+  // problem_rows, kind and tables are worked out again when the file is read back.
+  const { fileId, name, bytes, encoding, rawTable, rows, state, mapping, problemRows: _problemRows, kind: _kind, tables: _tables, ...details } = file;
+  db.run("DELETE FROM _files WHERE file_id = ?", [fileId]);
   db.run(
     `INSERT INTO _files (file_id, name, bytes, encoding, delimiter, raw_table, rows, problem_rows, state, mapping, details)
      VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
-    [file.fileId, file.name, file.bytes, file.encoding, file.dialect.delimiter, file.rawTable, file.rows, file.state, JSON.stringify(file.mapping), JSON.stringify(details)],
+    [fileId, name, bytes, encoding, file.dialect.delimiter, rawTable, rows, state, JSON.stringify(mapping), JSON.stringify(details satisfies FileDetails)],
   );
 }
 

@@ -62,3 +62,13 @@ export function formatMonthTick(iso: string, locale: Locale): string {
   if (!date) return iso;
   return date.getUTCMonth() === 0 ? formatMonth(iso, locale) : df(locale, { month: "short" }).format(date);
 }
+
+/**
+ * A moment of the reader's own session, such as the last save: "Jan 5, 2024, 3:04 PM" /
+ * "2024年1月5日 15:04", in the reader's time zone (unlike the data's calendar days).
+ */
+export function formatMoment(isoDateTime: string | null | undefined, locale: Locale): string {
+  const date = isoDateTime ? new Date(isoDateTime) : null;
+  if (!date || Number.isNaN(date.getTime())) return NO_VALUE;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}

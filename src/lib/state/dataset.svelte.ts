@@ -7,9 +7,10 @@ import { getContext, setContext } from "svelte";
 import type { DbClient } from "../db/client.ts";
 import { DEFAULT_SETTINGS } from "../db/protocol.ts";
 import { sameSettings } from "./settings.ts";
-import type { AnalysisSettings, DatasetInfo, FileError, FileInput, LoadResult, LoadedFile, Progress, ReadOverrides } from "../db/protocol.ts";
+import type { AnalysisSettings, DatasetInfo, FileError, FileInput, LoadResult, LoadedFile, Progress, ReadOverrides, StorageStatus } from "../db/protocol.ts";
 import type { FileMapping } from "../ingest/mapping.ts";
 import type { QueryFn } from "../analytics/filters.ts";
+import type { RankTermsFn } from "../analytics/feedback-text.ts";
 
 export type DatasetStatus = "loading" | "ready" | "error";
 
@@ -29,6 +30,9 @@ export const DEMO_FILES = ["customers.csv", "orders.csv", "feedback.csv", "inter
 export const DEMO_BASE = "./demo/";
 export const SUBSCRIPTION_DEMO_FILES = ["subscription/customers.csv"] as const;
 
+/** A project file (the whole database, saved with "Save project") rather than data to load. */
+export const isProjectFile = (file: File): boolean => /\.(sqlite3?|db)$/i.test(file.name);
+
 
 export class Dataset {
   /** $state: drives data-status on the root element and every loading state. */
@@ -43,6 +47,10 @@ export class Dataset {
   messages = $state<DatasetMessage[]>([]);
   /** $state: where the loaded rows came from. */
   source = $state<DataSource>("none");
+  /** $state.raw: what the browser keeps of the data (null until the worker said). */
+  storage = $state.raw<StorageStatus | null>(null);
+  /** $state: true from a change of the data until the worker says it is saved. */
+  saving = $state(false);
   /**
    * $state: bumped after every change of the database, so that views re-query even when
    * `info` looks the same (a remap can change rows without changing counts).
@@ -61,6 +69,8 @@ export class Dataset {
 
   /** `query` bound to the client, in the shape the analytics take. */
   readonly query: QueryFn;
+  /** The worker's term ranking bound to the client, in the shape analytics/feedback-text.ts takes. */
+  readonly rankTerms: RankTermsFn;
 
   constructor(
     private readonly client: DbClient,
@@ -68,6 +78,7 @@ export class Dataset {
   ) {
     this.query = <T extends Record<string, unknown>>(sql: string, params?: readonly (string | number | null)[]) =>
       this.client.query<T>(sql, params ?? []);
+    this.rankTerms = (sql, params, options) => this.client.rankTerms(sql, params, options);
   }
 
   /** True when customers' purchases are known, from orders or from a loaded per-customer summary. */
@@ -126,6 +137,19 @@ export class Dataset {
     this.revision++;
     this.status = "ready";
     this.sayErrors(result.errors);
+    void this.refreshStorage();
+  }
+
+  /** Asks the worker what it keeps; the answer comes once the save under way is written. */
+  private async refreshStorage(): Promise<void> {
+    this.saving = true;
+    try {
+      this.storage = await this.client.storage();
+    } catch {
+      this.storage = null;
+    } finally {
+      this.saving = false;
+    }
   }
 
   private failed(error: unknown, file?: string): void {
@@ -143,7 +167,7 @@ export class Dataset {
           // A relative URL: fetch resolves it against the page, so the demo works under any sub-path.
           const response = await this.fetcher(`${DEMO_BASE}${name}`);
           if (!response.ok) throw new Error(String(response.status));
-          inputs.push({ name: name.split("/").pop() ?? name, data: await response.blob() });
+          inputs.push({ name: name.split("/").pop() ?? name, data: await response.blob(), demo: true });
         } catch {
           missing.push(name);
         }
@@ -173,6 +197,30 @@ export class Dataset {
     });
   }
 
+  /**
+   * On start: reopen the data this browser kept from the last visit (saying so), else load
+   * the demo. The settings (asof, churn window…) come from the URL, as set by initialSettings.
+   */
+  async start(): Promise<void> {
+    const restored = await this.exclusive(async () => {
+      try {
+        const result = await this.client.restore(this.settings);
+        if (!result) {
+          this.storage = await this.client.storage();
+          if (this.storage.problem === "unreadable") this.say("warning", "storage.problem.unreadable");
+          return false;
+        }
+        this.source = "user";
+        this.accept(result);
+        this.say("info", "storage.restored", { count: result.info.files.length });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!restored) await this.loadDemo();
+  }
+
   /** Load the built-in retail demo (customers, orders, feedback, interactions), replacing what is loaded. */
   loadDemo(): Promise<void> {
     return this.loadBundled(DEMO_FILES, "demo");
@@ -187,8 +235,14 @@ export class Dataset {
    * Load dropped or chosen files: they replace the demo when the demo is what is loaded,
    * and are added to the user's own data otherwise (a message says which).
    */
-  dropFiles(files: readonly File[]): Promise<void> {
-    if (files.length === 0) return Promise.resolve();
+  async dropFiles(files: readonly File[]): Promise<void> {
+    const project = files.find(isProjectFile);
+    if (project) await this.openProject(project);
+    const data = files.filter((f) => !isProjectFile(f));
+    if (data.length > 0) await this.loadFiles(data);
+  }
+
+  private loadFiles(files: readonly File[]): Promise<void> {
     return this.exclusive(async () => {
       const replace = this.source !== "user";
       const replacedDemo = this.source === "demo" || this.source === "subscription-demo";
@@ -261,18 +315,38 @@ export class Dataset {
     });
   }
 
-  /** Remove every loaded file. */
-  clear(): Promise<void> {
+  /**
+   * Open a project file (.sqlite saved with "Save project"): it replaces what is loaded,
+   * with its files, mappings and problems; the derived tables follow the URL's settings.
+   */
+  openProject(file: File): Promise<void> {
     return this.exclusive(async () => {
+      try {
+        const result = await this.client.openProject({ name: file.name, data: file }, this.settings);
+        if (result.errors.length === 0) this.source = "user";
+        this.accept(result);
+        if (result.errors.length === 0) this.say("info", "storage.project_opened", { file: file.name, count: result.info.files.length });
+        this.sayNeedsMapping(result.info.files);
+      } catch (error) {
+        this.failed(error, file.name);
+      }
+    });
+  }
+
+  /** "Clear my data": remove every loaded file, delete what the browser kept, and go back to the demo. */
+  async clear(): Promise<void> {
+    await this.exclusive(async () => {
       try {
         this.info = await this.client.clear();
         this.source = "none";
         this.revision++;
         this.status = "ready";
+        void this.refreshStorage();
       } catch (error) {
         this.failed(error);
       }
     });
+    await this.loadDemo();
   }
 }
 
