@@ -11,6 +11,7 @@ import Segments from "./Segments.svelte";
 import Value from "./Value.svelte";
 import Lifecycle from "./Lifecycle.svelte";
 import Churn from "./Churn.svelte";
+import Satisfaction from "./Satisfaction.svelte";
 
 export interface Route {
   page: Page;
@@ -27,7 +28,7 @@ export const ROUTES: readonly Route[] = [
   { page: "value", labelKey: "nav.value", component: Value },
   { page: "lifecycle", labelKey: "nav.lifecycle", component: Lifecycle },
   { page: "churn", labelKey: "nav.churn", component: Churn },
-  { page: "satisfaction", labelKey: "nav.satisfaction" },
+  { page: "satisfaction", labelKey: "nav.satisfaction", component: Satisfaction },
   { page: "data", labelKey: "nav.data", component: Data, worksEmpty: true },
 ];
 
