@@ -96,7 +96,10 @@ export class Engine {
   }
 
   static create(sql: SqlJsStatic): Engine {
-    return new Engine(sql, new sql.Database());
+    const db = new sql.Database();
+    // Set before the first table: lets exportDatabase() give back the pages of removed files.
+    db.run("PRAGMA auto_vacuum = INCREMENTAL");
+    return new Engine(sql, db);
   }
 
   private createSchema(): void {
@@ -261,6 +264,8 @@ export class Engine {
 
   /** The whole database as a SQLite file: the project file, and what the browser keeps. */
   exportDatabase(): Uint8Array {
+    // Without it a project saved after replacing the demo would carry the demo's 10 MB of free pages.
+    this.db.run("PRAGMA incremental_vacuum");
     // db.export() closes and reopens the database; nothing here holds prepared statements.
     return this.db.export();
   }

@@ -178,3 +178,19 @@ describe("what the browser may keep", () => {
     expect(engine.keepable).toBe(true);
   });
 });
+
+describe("the size of a project", () => {
+  it("gives back the pages of files removed before saving", async () => {
+    const engine = await newEngine();
+    const big = ["order_id,customer_id,order_date,amount", ...Array.from({ length: 20_000 }, (_, i) => `B${i},C${i % 500},2024-01-${String((i % 28) + 1).padStart(2, "0")},${i % 97}.50`)].join("\n");
+    await engine.load([{ ...csvFile("big.csv", big), demo: true }], true, DEFAULT_SETTINGS);
+    const withBig = engine.exportDatabase().byteLength;
+    await engine.load([csvFile("small.csv", ORDERS)], true, DEFAULT_SETTINGS);
+    const small = engine.exportDatabase().byteLength;
+    const fresh = await newEngine();
+    await fresh.load([csvFile("small.csv", ORDERS)], true, DEFAULT_SETTINGS);
+    // The big file's pages are gone: the project is as small as one that never held it.
+    expect(small).toBeLessThan(withBig / 4);
+    expect(small).toBe(fresh.exportDatabase().byteLength);
+  });
+});
