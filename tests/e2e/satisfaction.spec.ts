@@ -144,3 +144,9 @@ for (const lang of ["en", "zh-CN", "zh-TW"] as const) {
     await page.screenshot({ path: `test-results/screens/satisfaction-${lang}-phone.png`, fullPage: true });
   });
 }
+
+test("satisfaction screenshot in the dark theme", async ({ guardedPage: page }) => {
+  await openApp(page, "#/satisfaction?theme=dark");
+  await expect(page.getByTestId("terms-detractor")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/satisfaction-en-dark.png", fullPage: true });
+});
