@@ -88,8 +88,11 @@ describe("locale files", () => {
     }
   });
 
-  it("explains every chart of the Segments and Value pages", () => {
-    const charts = ["segments.grid", "segments.treemap", "segments.table", "segments.breakdown", "value.pareto", "value.abc", "value.abc_breakdown", "value.clv", "value.clv.histogram", "value.clv.p_alive", "value.historic"];
+  it("explains every chart of the Segments, Value and Satisfaction pages", () => {
+    const charts = [
+      "segments.grid", "segments.treemap", "segments.table", "segments.breakdown", "value.pareto", "value.abc", "value.abc_breakdown", "value.clv", "value.clv.histogram", "value.clv.p_alive", "value.historic",
+      "satisfaction.distribution", "satisfaction.trend", "satisfaction.by", "satisfaction.service", "satisfaction.voice", "satisfaction.behaviour.repurchase", "satisfaction.behaviour.churn",
+    ];
     for (const chart of charts) {
       for (const part of ["definition", "formula", "reading", "action"]) expect(EN.has(`${chart}.${part}`), `${chart}.${part}`).toBe(true);
     }
