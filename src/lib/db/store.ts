@@ -65,7 +65,7 @@ export class OpfsStore implements BlobStore {
     if (!dir) throw new Error("OPFS directory missing");
     // Written beside the entry, then moved over it, so that a tab closed mid-write leaves the old entry.
     const partial = await dir.getFileHandle(`${name}.partial`, { create: true });
-    const access = await partial.createSyncAccessHandle();
+    const access = await lockedAccess(partial);
     try {
       access.truncate(0);
       let at = 0;
@@ -122,6 +122,22 @@ export class OpfsStore implements BlobStore {
   }
 }
 
+/**
+ * A sync access handle locks its file: another tab of the app saving at the same moment
+ * holds it for as long as its write takes, so wait for it (a few seconds at most).
+ */
+async function lockedAccess(handle: FileSystemFileHandle): Promise<FileSystemSyncAccessHandle> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await handle.createSyncAccessHandle();
+    } catch (error) {
+      const locked = error instanceof DOMException && error.name === "NoModificationAllowedError";
+      if (!locked || attempt === 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 async function* streamChunks(blob: Blob): AsyncGenerator<Uint8Array> {
   const reader = blob.stream().getReader();
   for (;;) {
@@ -138,7 +154,7 @@ async function moveOver(dir: FileSystemDirectoryHandle, partial: FileSystemFileH
     await movable.move(name);
     return;
   }
-  const target = await (await dir.getFileHandle(name, { create: true })).createSyncAccessHandle();
+  const target = await lockedAccess(await dir.getFileHandle(name, { create: true }));
   try {
     const bytes = new Uint8Array(await (await partial.getFile()).arrayBuffer());
     target.truncate(0);
