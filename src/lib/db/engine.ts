@@ -9,7 +9,7 @@ import { tablesFilled, type FileMapping } from "../ingest/mapping.ts";
 import { NotCsvError } from "../ingest/read-csv.ts";
 import { readFile } from "../ingest/read-file.ts";
 import { WorkbookRefusedError } from "../ingest/read-xlsx.ts";
-import { toExcelCsv } from "./csv-export.ts";
+import { toExcelCsv } from "../format/csv.ts";
 import {
   buildClvInputs,
   buildCustomerSummary,

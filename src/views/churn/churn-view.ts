@@ -1,6 +1,6 @@
 /** Plain helpers of the Churn page (no Svelte): gap bins, reason sentences and the at-risk CSV. */
 import type { AtRiskRow, GapCount } from "../../lib/analytics/churn.ts";
-import { toExcelCsv } from "../../lib/db/csv-export.ts";
+import { toExcelCsv } from "../../lib/format/csv.ts";
 
 export interface GapBin {
   /** First gap (days) of the bin. */

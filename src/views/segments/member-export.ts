@@ -1,9 +1,9 @@
 /**
  * The CSV of a segment's members for a campaign: every member column, raw values (numbers
- * unformatted, stored English segment names), Excel-safe through db/csv-export.ts (UTF-8
+ * unformatted, stored English segment names), Excel-safe through format/csv.ts (UTF-8
  * with BOM; text cells that could run as formulas neutralised).
  */
-import { toExcelCsv } from "../../lib/db/csv-export.ts";
+import { toExcelCsv } from "../../lib/format/csv.ts";
 import { MEMBER_COLUMNS, type SegmentMember } from "../../lib/analytics/segments.ts";
 import { slug } from "../../lib/charts/export.ts";
 

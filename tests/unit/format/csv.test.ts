@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toExcelCsv } from "../../../src/lib/db/csv-export.ts";
+import { toExcelCsv } from "../../../src/lib/format/csv.ts";
 
 describe("Excel-safe CSV", () => {
   it("starts with a BOM, quotes what needs it and neutralises formulas in text only", () => {
