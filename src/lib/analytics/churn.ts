@@ -159,6 +159,8 @@ export interface AtRiskRow {
   /** Mean gap between the customer's purchase days; info.churnDays for one purchase day. */
   usualGapDays: number;
   p_alive: number | null;
+  /** 0..1: 1 − p_alive when the CLV model gave it, else min(1, recency_days / (2 × usual gap)). */
+  risk: number;
   /** (clv ?? monetary) × risk. */
   valueAtRisk: number;
   reasons: Reason[];
@@ -171,6 +173,67 @@ export interface AtRiskOptions {
 
 /** Days in each of the two spend windows compared by "spend down". */
 export const SPEND_WINDOW_DAYS = 90;
+
+/** A scored row as the SQL gives it: the reasons as flags and values, not yet sentences. */
+type ScoredRow = Omit<AtRiskRow, "reasons"> & { overdue: number; unlikely_alive: number; spend_drop: number | null; low_nps: number | null };
+
+/**
+ * The risk scoring of the active buyers (churned = 0, at least one order) that `where`, a
+ * condition on customer_summary, picks: one row per customer with its risk, value at risk
+ * and the flags of each reason (see loadAtRisk for the rules). Shared by the at-risk list
+ * and a customer's file, so both say the same thing about a customer.
+ */
+function riskScoresSql(info: DatasetInfo & { asofDay: number }, where: SqlFragment): SqlFragment {
+  const asof = info.asofDay;
+  const recentFrom = asof - SPEND_WINDOW_DAYS + 1;
+  const previousFrom = asof - 2 * SPEND_WINDOW_DAYS + 1;
+  return sql`
+    WITH c AS (
+           SELECT customer_id, name, segment, recency_days, p_alive, COALESCE(clv, monetary) AS value
+           FROM customer_summary WHERE churned = 0 AND frequency >= 1 AND ${where}),
+         days AS (SELECT DISTINCT customer_id, day FROM sales WHERE customer_id IN (SELECT customer_id FROM c)),
+         gaps AS (
+           SELECT customer_id,
+                  CASE WHEN COUNT(*) > 1 THEN (MAX(day) - MIN(day)) * 1.0 / (COUNT(*) - 1) ELSE ${info.churnDays} END AS usual
+           FROM days GROUP BY customer_id),
+         spend AS (
+           SELECT customer_id,
+                  TOTAL(CASE WHEN day >= ${recentFrom} THEN amount END) AS recent,
+                  TOTAL(CASE WHEN day < ${recentFrom} THEN amount END) AS previous
+           FROM sales WHERE day BETWEEN ${previousFrom} AND ${asof} AND customer_id IN (SELECT customer_id FROM c)
+           GROUP BY customer_id),
+         nps AS (
+           SELECT customer_id, nps_score AS score FROM (
+             SELECT customer_id, nps_score,
+                    ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY day DESC, rowid DESC) AS nth
+             FROM feedback WHERE nps_score IS NOT NULL AND day <= ${asof} AND customer_id IN (SELECT customer_id FROM c))
+           WHERE nth = 1),
+         scored AS (
+           SELECT c.customer_id, c.name, c.segment, c.recency_days, c.p_alive, c.value, g.usual AS usualGapDays,
+                  CASE WHEN c.p_alive IS NOT NULL THEN 1 - c.p_alive
+                       ELSE MIN(1.0, c.recency_days / (2.0 * g.usual)) END AS risk,
+                  c.recency_days > 1.5 * g.usual AS overdue,
+                  COALESCE(c.p_alive < 0.5, 0) AS unlikely_alive,
+                  CASE WHEN s.previous > 0 AND s.recent <= 0.5 * s.previous THEN 1 - s.recent / s.previous END AS spend_drop,
+                  CASE WHEN n.score <= 6 THEN n.score END AS low_nps
+           FROM c JOIN gaps g USING (customer_id)
+                  LEFT JOIN spend s USING (customer_id) LEFT JOIN nps n USING (customer_id))
+    SELECT customer_id, name, segment, recency_days, p_alive, usualGapDays, risk, value * risk AS valueAtRisk,
+           overdue, unlikely_alive, spend_drop, low_nps
+    FROM scored`;
+}
+
+/** The reasons of a scored row, in a fixed order, as i18n keys with their numbers. */
+function withReasons({ overdue, unlikely_alive, spend_drop, low_nps, ...row }: ScoredRow): AtRiskRow {
+  const reasons: Reason[] = [];
+  if (overdue) reasons.push({ key: "no_purchase_for", params: { days: row.recency_days, usual: Math.round(row.usualGapDays) } });
+  if (unlikely_alive && row.p_alive !== null) reasons.push({ key: "p_alive", params: { value: Math.round(row.p_alive * 100) / 100 } });
+  if (spend_drop !== null) reasons.push({ key: "spend_down", params: { percent: Math.round(spend_drop * 100) } });
+  if (low_nps !== null) reasons.push({ key: "last_nps", params: { score: low_nps } });
+  return { ...row, reasons };
+}
+
+const hasAsof = (info: DatasetInfo): info is DatasetInfo & { asofDay: number } => info.asofDay !== null;
 
 /**
  * Active customers (churned = 0, at least one order) ranked by value at risk, with the
@@ -191,54 +254,25 @@ export const SPEND_WINDOW_DAYS = 90;
  * { key: "no_purchase_for", params: { days: 59, usual: 21 } }.
  */
 export async function loadAtRisk(query: QueryFn, info: DatasetInfo, filters: Filters, options: AtRiskOptions = {}): Promise<AtRiskRow[]> {
-  if (info.asofDay === null) return [];
-  const asof = info.asofDay;
+  if (!hasAsof(info)) return [];
   const limit = Math.max(0, Math.floor(options.limit ?? 500));
-  const recentFrom = asof - SPEND_WINDOW_DAYS + 1;
-  const previousFrom = asof - 2 * SPEND_WINDOW_DAYS + 1;
   const q = sql`
-    WITH c AS (
-           SELECT customer_id, name, segment, recency_days, p_alive, COALESCE(clv, monetary) AS value
-           FROM customer_summary WHERE churned = 0 AND frequency >= 1 AND ${customerSummaryWhere(filters)}),
-         days AS (SELECT DISTINCT customer_id, day FROM sales WHERE customer_id IN (SELECT customer_id FROM c)),
-         gaps AS (
-           SELECT customer_id,
-                  CASE WHEN COUNT(*) > 1 THEN (MAX(day) - MIN(day)) * 1.0 / (COUNT(*) - 1) ELSE ${info.churnDays} END AS usual
-           FROM days GROUP BY customer_id),
-         spend AS (
-           SELECT customer_id,
-                  TOTAL(CASE WHEN day >= ${recentFrom} THEN amount END) AS recent,
-                  TOTAL(CASE WHEN day < ${recentFrom} THEN amount END) AS previous
-           FROM sales WHERE day BETWEEN ${previousFrom} AND ${asof} AND customer_id IN (SELECT customer_id FROM c)
-           GROUP BY customer_id),
-         nps AS (
-           SELECT customer_id, nps_score AS score FROM (
-             SELECT customer_id, nps_score,
-                    ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY day DESC, rowid DESC) AS nth
-             FROM feedback WHERE nps_score IS NOT NULL AND day <= ${asof} AND customer_id IN (SELECT customer_id FROM c))
-           WHERE nth = 1),
-         scored AS (
-           SELECT c.customer_id, c.name, c.segment, c.recency_days, c.p_alive, g.usual AS usualGapDays,
-                  c.value * CASE WHEN c.p_alive IS NOT NULL THEN 1 - c.p_alive
-                                 ELSE MIN(1.0, c.recency_days / (2.0 * g.usual)) END AS valueAtRisk,
-                  c.recency_days > 1.5 * g.usual AS overdue,
-                  COALESCE(c.p_alive < 0.5, 0) AS unlikely_alive,
-                  CASE WHEN s.previous > 0 AND s.recent <= 0.5 * s.previous THEN 1 - s.recent / s.previous END AS spend_drop,
-                  CASE WHEN n.score <= 6 THEN n.score END AS low_nps
-           FROM c JOIN gaps g USING (customer_id)
-                  LEFT JOIN spend s USING (customer_id) LEFT JOIN nps n USING (customer_id))
-    SELECT * FROM scored
+    SELECT * FROM (${riskScoresSql(info, customerSummaryWhere(filters))})
     WHERE overdue OR unlikely_alive OR spend_drop IS NOT NULL OR low_nps IS NOT NULL
     ORDER BY valueAtRisk DESC, customer_id
     LIMIT ${limit}`;
-  type Scored = Omit<AtRiskRow, "reasons"> & { overdue: number; unlikely_alive: number; spend_drop: number | null; low_nps: number | null };
-  const rows = await query<Scored & Record<string, unknown>>(q.text, q.params);
-  return rows.map(({ overdue, unlikely_alive, spend_drop, low_nps, ...row }) => {
-    const reasons: Reason[] = [];
-    if (overdue) reasons.push({ key: "no_purchase_for", params: { days: row.recency_days, usual: Math.round(row.usualGapDays) } });
-    if (unlikely_alive && row.p_alive !== null) reasons.push({ key: "p_alive", params: { value: Math.round(row.p_alive * 100) / 100 } });
-    if (spend_drop !== null) reasons.push({ key: "spend_down", params: { percent: Math.round(spend_drop * 100) } });
-    if (low_nps !== null) reasons.push({ key: "last_nps", params: { score: low_nps } });
-    return { ...row, reasons };
-  });
+  const rows = await query<ScoredRow & Record<string, unknown>>(q.text, q.params);
+  return rows.map(withReasons);
+}
+
+/**
+ * One customer's risk, scored as the at-risk list scores it (reasons may be empty: a
+ * customer with no warning sign); null when the customer is not an active buyer (a
+ * contact, or churned already).
+ */
+export async function loadCustomerRisk(query: QueryFn, info: DatasetInfo, customerId: string): Promise<AtRiskRow | null> {
+  if (!hasAsof(info)) return null;
+  const q = riskScoresSql(info, sql`customer_id = ${customerId}`);
+  const [row] = await query<ScoredRow & Record<string, unknown>>(q.text, q.params);
+  return row ? withReasons(row) : null;
 }

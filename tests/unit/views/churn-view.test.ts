@@ -22,7 +22,7 @@ describe("churn view helpers", () => {
   });
   it("writes the at-risk CSV with a BOM and the reasons", () => {
     const csv = atRiskCsv(
-      [{ customer_id: "C1", name: "Ann", segment: "At Risk", recency_days: 74, usualGapDays: 21, p_alive: 0.18, valueAtRisk: 120.5, reasons: [] }],
+      [{ customer_id: "C1", name: "Ann", segment: "At Risk", recency_days: 74, usualGapDays: 21, p_alive: 0.18, risk: 0.82, valueAtRisk: 120.5, reasons: [] }],
       () => "no purchase for 74 days",
     );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
