@@ -1,9 +1,19 @@
 /**
  * Chart export: the chart's <svg> serialised with its computed styles inlined (the page's
- * CSS variables do not travel with the file), a background and the chart title added, as
- * an SVG file or drawn on a canvas at 2× as a PNG. Fonts name a CJK stack so that Chinese
- * labels render (PNG) or are found (SVG) where such a font is installed.
+ * CSS variables do not travel with the file), a background, the chart title and notes (the
+ * filters in force, the analysis date) added on top, as an SVG file or drawn on a canvas at
+ * 2× as a PNG.
+ *
+ * Fonts: the exported file names a font stack with the CJK system fonts of every platform
+ * (PingFang on Apple, Microsoft YaHei / JhengHei on Windows, Noto Sans CJK on Android,
+ * ChromeOS and Linux) rather than bundling a font. A browser draws an SVG image with system
+ * fonts only, and any machine that shows this page's Chinese labels has one of them; a
+ * bundled font that covered users' own data (names, regions) would be a full CJK font of
+ * 5–10 MB in the offline precache, and a subset of the interface's characters would not
+ * cover the data.
  */
+
+import { textWidth } from "./treemap.ts";
 
 export const EXPORT_FONT_STACK =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK TC", "PingFang TC", "Microsoft JhengHei", sans-serif';
@@ -30,8 +40,12 @@ const STYLE_PROPS = [
 
 export interface ExportOptions {
   title: string;
+  /** Lines under the title (the filters in force, the analysis date), wrapped to the chart's width. */
+  notes: readonly string[];
   background: string;
   color: string;
+  /** Colour of the notes. */
+  mutedColor: string;
 }
 
 export interface SerialisedSvg {
@@ -40,7 +54,60 @@ export interface SerialisedSvg {
   height: number;
 }
 
-const TITLE_HEIGHT = 36;
+/** Layout of the header drawn above the chart, in px. */
+export const HEADER = { padding: 12, titleSize: 16, titleLine: 24, noteSize: 12, noteLine: 17, gap: 8 } as const;
+
+/**
+ * `text` broken into lines no wider than `maxWidth` (widths estimated as treemap labels are):
+ * at spaces; a run without spaces that is wider than a line (a Chinese sentence, a long
+ * word) is cut where it stops fitting.
+ * wrapText("Region: East · Segment: Champions", 120, 12) → ["Region: East ·", "Segment:", "Champions"].
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+  const fits = (s: string) => textWidth(s.trimEnd(), fontSize) <= maxWidth;
+  const lines: string[] = [];
+  let line = "";
+  for (const token of text.trim().match(/\S+\s*/g) ?? []) {
+    if (line && !fits(line + token)) {
+      lines.push(line.trimEnd());
+      line = "";
+    }
+    line += token;
+    while (!fits(line) && line.length > 1) {
+      let cut = line.length - 1;
+      while (cut > 1 && !fits(line.slice(0, cut))) cut--;
+      lines.push(line.slice(0, cut));
+      line = line.slice(cut);
+    }
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+/** A line of the header of an exported chart, at baseline `y`. */
+export interface HeaderLine {
+  text: string;
+  y: number;
+  kind: "title" | "note";
+}
+
+/** The header of an exported chart `width` px wide: the title, then the notes, each wrapped; and its height. */
+export function headerLayout(title: string, notes: readonly string[], width: number): { lines: HeaderLine[]; height: number } {
+  const inner = Math.max(40, width - 2 * HEADER.padding);
+  const lines: HeaderLine[] = [];
+  let y = HEADER.padding;
+  for (const text of wrapText(title, inner, HEADER.titleSize)) {
+    y += HEADER.titleLine;
+    lines.push({ text, y: y - 6, kind: "title" });
+  }
+  for (const note of notes) {
+    for (const text of wrapText(note, inner, HEADER.noteSize)) {
+      y += HEADER.noteLine;
+      lines.push({ text, y: y - 4, kind: "note" });
+    }
+  }
+  return { lines, height: y + HEADER.gap };
+}
 
 /** File-name-safe text: "Revenue per month" → "revenue-per-month"; Chinese kept. */
 export function slug(text: string): string {
@@ -53,12 +120,13 @@ export function slug(text: string): string {
   return s || "chart";
 }
 
-/** The chart as a standalone SVG document with its title on top. */
+/** The chart as a standalone SVG document with its title and notes on top. */
 export function serialiseSvg(svg: SVGSVGElement, options: ExportOptions): SerialisedSvg {
   const box = svg.getBoundingClientRect();
   const width = Math.max(1, Math.round(box.width));
   const chartHeight = Math.max(1, Math.round(box.height));
-  const height = chartHeight + TITLE_HEIGHT;
+  const header = headerLayout(options.title, options.notes, width);
+  const height = chartHeight + header.height;
 
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...Array.from(svg.querySelectorAll("*"))];
@@ -91,17 +159,30 @@ export function serialiseSvg(svg: SVGSVGElement, options: ExportOptions): Serial
   background.setAttribute("fill", options.background);
   root.appendChild(background);
 
-  const title = doc.createElementNS(SVG_NS, "text");
-  title.setAttribute("x", "12");
-  title.setAttribute("y", "24");
-  title.setAttribute("font-size", "16");
-  title.setAttribute("font-weight", "600");
-  title.setAttribute("fill", options.color);
-  title.textContent = options.title;
-  root.appendChild(title);
+  // The document's own accessible name and description, before anything drawn.
+  const name = doc.createElementNS(SVG_NS, "title");
+  name.textContent = options.title;
+  root.insertBefore(name, background);
+  if (options.notes.length) {
+    const desc = doc.createElementNS(SVG_NS, "desc");
+    desc.textContent = options.notes.join("\n");
+    root.insertBefore(desc, background);
+  }
+
+  for (const line of header.lines) {
+    const text = doc.createElementNS(SVG_NS, "text");
+    const title = line.kind === "title";
+    text.setAttribute("x", String(HEADER.padding));
+    text.setAttribute("y", String(line.y));
+    text.setAttribute("font-size", String(title ? HEADER.titleSize : HEADER.noteSize));
+    if (title) text.setAttribute("font-weight", "600");
+    text.setAttribute("fill", title ? options.color : options.mutedColor);
+    text.textContent = line.text;
+    root.appendChild(text);
+  }
 
   const body = doc.createElementNS(SVG_NS, "g");
-  body.setAttribute("transform", `translate(0,${TITLE_HEIGHT})`);
+  body.setAttribute("transform", `translate(0,${header.height})`);
   for (const child of Array.from(clone.childNodes)) body.appendChild(doc.importNode(child, true));
   root.appendChild(body);
 

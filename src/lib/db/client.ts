@@ -112,6 +112,11 @@ export class DbClient {
     return this.send<string>({ type: "export-csv", table });
   }
 
+  /** Stops the file load under way: the file being read is rolled back, the files loaded before it stay. */
+  cancel(): Promise<boolean> {
+    return this.send<boolean>({ type: "cancel" });
+  }
+
   /** Removes every file and deletes what the browser kept of them. */
   clear(): Promise<DatasetInfo> {
     return this.send<DatasetInfo>({ type: "clear" });

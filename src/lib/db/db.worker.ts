@@ -39,8 +39,14 @@ async function changing<T>(engine: Engine, change: Promise<T> | T): Promise<T> {
 async function handle(engine: Engine, request: Request): Promise<unknown> {
   const onProgress = progressReporter(request.id);
   switch (request.type) {
-    case "load":
-      return changing(engine, engine.load(request.files, request.replace, request.settings, onProgress));
+    case "load": {
+      loading = new AbortController();
+      try {
+        return await changing(engine, engine.load(request.files, request.replace, request.settings, onProgress, loading.signal));
+      } finally {
+        loading = null;
+      }
+    }
     case "remap":
       return changing(engine, engine.remap(request.fileId, request.mapping, request.settings, onProgress));
     case "reread":
@@ -69,6 +75,9 @@ async function handle(engine: Engine, request: Request): Promise<unknown> {
   }
 }
 
+/** The load under way: a "cancel" request aborts it (the engine rolls back the file being read). */
+let loading: AbortController | null = null;
+
 // Requests run one after another: a query must not see a half-loaded file.
 let queue: Promise<unknown> = Promise.resolve();
 const enqueue = (task: () => unknown) => (queue = queue.then(task));
@@ -78,6 +87,12 @@ const keeper = new Keeper(openStore, enqueue);
 
 scope.onmessage = (event: MessageEvent<Request>) => {
   const request = event.data;
+  if (request.type === "cancel") {
+    // Not queued: it has to reach the load it stops, which holds the queue.
+    post({ id: request.id, ok: true, result: loading !== null });
+    loading?.abort();
+    return;
+  }
   enqueue(async () => {
     try {
       const engine = await enginePromise;

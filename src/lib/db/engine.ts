@@ -115,16 +115,28 @@ export class Engine {
   /**
    * Loads files one after another, each in its own transaction: a file that fails is rolled
    * back and reported, the others (and everything loaded before) stay. With `replace`, the
-   * files loaded before are removed only when at least one new file loaded.
+   * files loaded before are removed only when at least one new file loaded. When `signal`
+   * aborts (the reader's Cancel), the file being read is rolled back, the files after it are
+   * not read, and the files loaded before it stay; one "cancelled" error names them all.
    */
-  async load(inputs: FileInput[], replace: boolean, settings: AnalysisSettings, onProgress: OnProgress = () => {}): Promise<LoadResult> {
+  async load(
+    inputs: FileInput[],
+    replace: boolean,
+    settings: AnalysisSettings,
+    onProgress: OnProgress = () => {},
+    signal?: AbortSignal,
+  ): Promise<LoadResult> {
     const previous = [...this.files.keys()];
     const errors: FileError[] = [];
     const loaded: LoadedFile[] = [];
     const clock = new StageClock();
     this.dropCanonicalIndexes();
-    for (const input of inputs) {
-      const outcome = await this.loadOne(input, null, onProgress);
+    for (const [i, input] of inputs.entries()) {
+      const outcome = signal?.aborted ? { name: input.name, reason: "cancelled" } : await this.loadOne(input, null, onProgress, signal);
+      if ("reason" in outcome && outcome.reason === "cancelled") {
+        errors.push({ name: input.name, reason: "cancelled", params: { files: inputs.slice(i).map((f) => f.name).join(", ") } });
+        break;
+      }
       if ("reason" in outcome) errors.push(outcome);
       else loaded.push(outcome);
     }
@@ -140,14 +152,17 @@ export class Engine {
     input: FileInput,
     overrides: ReadOverrides | null,
     onProgress: OnProgress,
+    signal?: AbortSignal,
   ): Promise<LoadedFile | FileError> {
     if (input.data.size > MAX_FILE_BYTES) return { name: input.name, reason: "too_large" };
     const fileId = this.nextFileId++;
     const rawTable = rawTableName(fileId, input.name);
     const total = input.data.size;
-    const ingest = new FileIngest(this.db, fileId, input.name, rawTable, (done) =>
-      onProgress({ file: input.name, stage: "parse", done, total }),
-    );
+    const ingest = new FileIngest(this.db, fileId, input.name, rawTable, (done) => {
+      // Checked after each chunk: the worker hears a Cancel while the next chunk is being read.
+      signal?.throwIfAborted();
+      onProgress({ file: input.name, stage: "parse", done, total });
+    });
     this.db.run("BEGIN");
     try {
       await readFile(input.data, overrides, ingest);
@@ -441,6 +456,7 @@ export class Engine {
 }
 
 function fileError(name: string, error: unknown): FileError {
+  if (error instanceof DOMException && error.name === "AbortError") return { name, reason: "cancelled" };
   if (error instanceof NotCsvError) return { name, reason: error.reason };
   if (error instanceof WorkbookRefusedError) return { name, reason: `xlsx.${error.reason}` };
   if (error instanceof FileRefusedError) return { name, reason: error.reason, params: error.params };

@@ -133,7 +133,9 @@ export type Request =
   | { id: number; type: "clear" }
   | { id: number; type: "restore"; settings: AnalysisSettings }
   | { id: number; type: "open-project"; file: FileInput; settings: AnalysisSettings }
-  | { id: number; type: "storage" };
+  | { id: number; type: "storage" }
+  // Stops the load under way (answered at once, ahead of the queue); result: whether one was running.
+  | { id: number; type: "cancel" };
 
 /** Why the data is not kept in the browser: i18n key under `storage.problem.`. */
 export type StorageProblem = "unavailable" | "quota" | "failed" | "unreadable";

@@ -49,6 +49,8 @@ export class Dataset {
   source = $state<DataSource>("none");
   /** $state.raw: what the browser keeps of the data (null until the worker said). */
   storage = $state.raw<StorageStatus | null>(null);
+  /** $state: true while the user's files are being read, which Cancel can stop (not while the summaries are rebuilt). */
+  cancellable = $state(false);
   /** $state: true from a change of the data until the worker says it is saved. */
   saving = $state(false);
   /**
@@ -105,7 +107,8 @@ export class Dataset {
   }
 
   private sayErrors(errors: readonly FileError[]): void {
-    for (const e of errors) this.say("error", `errors.${e.reason}`, { ...(e.params ?? {}), file: e.name });
+    // A cancel is the reader's own choice: said, not alarmed.
+    for (const e of errors) this.say(e.reason === "cancelled" ? "info" : "error", `errors.${e.reason}`, { ...(e.params ?? {}), file: e.name });
   }
 
   private sayNeedsMapping(files: readonly LoadedFile[]): void {
@@ -131,6 +134,22 @@ export class Dataset {
   private readonly onProgress = (p: Progress) => {
     this.progress = p;
   };
+
+  /** Progress of a load of the user's files: reading can be cancelled, rebuilding the summaries cannot. */
+  private readonly onLoadProgress = (p: Progress) => {
+    this.progress = p;
+    this.cancellable = p.stage === "read" || p.stage === "parse" || p.stage === "insert";
+  };
+
+  /**
+   * Stops the load of the user's files under way: the file being read is dropped whole, the
+   * files read before it are kept, and a message names what was not loaded.
+   */
+  cancelLoad(): void {
+    if (!this.cancellable) return;
+    this.cancellable = false;
+    void this.client.cancel();
+  }
 
   private accept(result: LoadResult): void {
     this.info = result.info;
@@ -252,8 +271,8 @@ export class Dataset {
           files.map((f) => ({ name: f.name, data: f })),
           replace,
           this.settings,
-          this.onProgress,
-        );
+          this.onLoadProgress,
+        ).finally(() => (this.cancellable = false));
         const added = result.info.files.filter((f) => !before.includes(f.fileId));
         if (added.length > 0) this.source = "user";
         // A dropped file that waits for its mapping leaves the demo in place until it is applied.
