@@ -75,6 +75,15 @@ export const metricById = (id: MetricId): MetricDef => {
   return metric;
 };
 
+/** The columns of `measuresSql`: the inputs the metric expressions are written over (and the worked formulas of teaching mode show). */
+export const MEASURES = [
+  "buyers", "repeat_buyers", "active_buyers", "orders", "revenue", "known_customers", "labelled_churn", "labelled_customers",
+  "nps_responses", "promoters", "detractors", "csat_responses", "satisfied", "ces_responses", "ces_mean",
+  "clv_customers", "clv_mean", "problem_rows", "loaded_rows",
+] as const;
+export type MeasureName = (typeof MEASURES)[number];
+export type Measures = Record<MeasureName, number | null>;
+
 /**
  * The measures of one period: a one-row query whose columns the metric expressions use.
  * `buyers` are customers with at least one order in the period; `active_buyers` those whose
@@ -94,19 +103,41 @@ export function measuresSql(filters: Filters, period: Period, churnDays: number)
       (SELECT TOTAL(amount) FROM s) AS revenue,
       (SELECT COUNT(*) FROM customer_summary WHERE ${customers}) AS known_customers,
       (SELECT AVG(churned) FROM customer_summary WHERE churned IS NOT NULL AND ${customers}) AS labelled_churn,
+      (SELECT COUNT(churned) FROM customer_summary WHERE ${customers}) AS labelled_customers,
       (SELECT COUNT(nps_score) FROM f) AS nps_responses,
       (SELECT COUNT(*) FROM f WHERE nps_score >= 9) AS promoters,
       (SELECT COUNT(*) FROM f WHERE nps_score <= 6) AS detractors,
       (SELECT COUNT(csat) FROM f) AS csat_responses,
       (SELECT COUNT(*) FROM f WHERE csat >= 4) AS satisfied,
+      (SELECT COUNT(ces_score) FROM f) AS ces_responses,
       (SELECT AVG(ces_score) FROM f) AS ces_mean,
+      (SELECT COUNT(clv) FROM customer_summary WHERE ${customers}) AS clv_customers,
       (SELECT AVG(clv) FROM customer_summary WHERE ${customers}) AS clv_mean,
       (SELECT TOTAL(problem_rows) FROM _files) AS problem_rows,
       (SELECT TOTAL(rows) FROM _files) AS loaded_rows`;
 }
 
-/** Every metric of one period, one column per metric id. */
+/** Measures whose name is not also a metric id (`orders` and `revenue` are both, with one value). */
+const EXTRA_MEASURES = MEASURES.filter((m) => !METRICS.some((metric) => metric.id === m));
+
+/** Every metric of one period, one column per metric id, then the measures they come from (a column each). */
 export function kpiSql(info: Pick<DatasetInfo, "counts" | "contractual" | "churnDays">, filters: Filters, period: Period): SqlFragment {
-  const columns = METRICS.map((m) => raw(`${m.sql(info)} AS ${m.id}`));
+  const columns = [...METRICS.map((m) => raw(`${m.sql(info)} AS ${m.id}`)), ...EXTRA_MEASURES.map(raw)];
   return sql`SELECT ${join(columns, ",\n       ")} FROM (${measuresSql(filters, period, info.churnDays)})`;
+}
+
+/** The measures of a row of `kpiSql`. */
+export const measuresOf = (row: Partial<Record<string, number | null>>): Measures =>
+  Object.fromEntries(MEASURES.map((m) => [m, row[m] ?? null])) as Measures;
+
+/**
+ * One metric of one period beside the measures its expression reads, for the SQL console
+ * ("show the SQL"): the same expression over the same measures as the card, so running it
+ * gives the card's number.
+ *   metricSql(nps, …) → SELECT promoters, detractors, nps_responses, 100.0 * (promoters - detractors) / … AS nps FROM (…)
+ */
+export function metricSql(metric: MetricDef, info: Pick<DatasetInfo, "counts" | "contractual" | "churnDays">, filters: Filters, period: Period): SqlFragment {
+  const expression = metric.sql(info);
+  const inputs = MEASURES.filter((m) => m !== metric.id && new RegExp(`\\b${m}\\b`).test(expression));
+  return sql`SELECT ${raw([...inputs, `${expression} AS ${metric.id}`].join(", "))}\nFROM (${measuresSql(filters, period, info.churnDays)})`;
 }

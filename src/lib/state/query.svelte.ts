@@ -12,7 +12,21 @@
  * Returning null means "nothing to run" (current becomes undefined). A result that arrives
  * after a newer run has started is dropped, so a slow old query never overwrites a new one.
  * Create it during component initialisation (it owns an $effect).
+ *
+ * "Show the SQL": a function that passes its query through `trace` keeps the statements it
+ * sent, parameters included, in `statements` beside the result they made:
+ *   new Query((trace) => loadChurnOverTime(trace(dataset.query), info, filters))
  */
+import type { QueryFn } from "../analytics/filters.ts";
+
+export interface SqlStatement {
+  text: string;
+  params: readonly (string | number | null)[];
+}
+
+/** Wraps a query function so that the statements sent through it are recorded for the run. */
+export type SqlTracer = (query: QueryFn) => QueryFn;
+
 export class Query<T> {
   /** $state.raw: results are replaced whole, never mutated, and may be large. */
   current = $state.raw<T | undefined>(undefined);
@@ -20,22 +34,32 @@ export class Query<T> {
   loading = $state(false);
   /** $state.raw: the error of the latest run, or null. */
   error = $state.raw<Error | null>(null);
+  /** $state.raw: the SQL the run that made `current` sent through its tracer, in order. */
+  statements = $state.raw<readonly SqlStatement[]>([]);
 
   /** Not $state: a counter that only tells stale runs apart. */
   private run = 0;
 
-  constructor(fn: () => Promise<T> | null | undefined) {
+  constructor(fn: (trace: SqlTracer) => Promise<T> | null | undefined) {
     $effect(() => {
       const token = ++this.run;
+      const sent: SqlStatement[] = [];
+      const trace: SqlTracer =
+        (query) =>
+        <R extends Record<string, unknown>>(text: string, params: SqlStatement["params"] = []) => {
+          sent.push({ text, params });
+          return query<R>(text, params);
+        };
       let promise: Promise<T> | null | undefined;
       try {
-        promise = fn();
+        promise = fn(trace);
       } catch (error) {
         this.fail(error);
         return;
       }
       if (!promise) {
         this.current = undefined;
+        this.statements = [];
         this.loading = false;
         this.error = null;
         return;
@@ -45,6 +69,7 @@ export class Query<T> {
         (value) => {
           if (token !== this.run) return;
           this.current = value;
+          this.statements = sent;
           this.error = null;
           this.loading = false;
         },
