@@ -113,6 +113,6 @@ test("subscription data: the churn label drives the churn rate and churn by cont
   await page.goto("./#/churn");
   await expect(page.getByTestId("churn-rule")).not.toHaveAttribute("data-days", /.*/);
   await page.getByTestId("churn-attribute").selectOption("contract_type");
-  const labels = page.locator(".by-chart .by-label");
+  const labels = page.locator(".by-chart .row-label");
   await expect(labels).toHaveText(byContract.map(([contract]) => contract));
 });

@@ -1,19 +1,16 @@
 /**
- * The global filters as SQL conditions. Region, tier and segment are customer attributes
- * (customer_summary); channel is the order's channel, or the customer's acquisition
- * channel for orders that carry none.
+ * The global filters as SQL conditions. Region, tier, segment and the other customer
+ * attributes (gender, city…) are columns of customer_summary; channel is the order's
+ * channel, or the customer's acquisition channel for orders that carry none.
  */
-import type { Filters } from "./filters.ts";
+import { ATTRIBUTE_FILTER_KEYS, type Filters } from "./filters.ts";
 import type { Period } from "./period.ts";
 import { inList, raw, sql, type SqlFragment } from "./sql.ts";
 
 /** Condition on a table with a `customer_id` column: the customer passes the attribute filters. */
 export function customerCondition(filters: Filters, column = "customer_id"): SqlFragment {
-  const conditions = [
-    filters.region.length ? inList("region", filters.region) : null,
-    filters.tier.length ? inList("tier", filters.tier) : null,
-    filters.segment.length ? inList("segment", filters.segment) : null,
-  ].filter((c): c is SqlFragment => c !== null);
+  // Column names come from ATTRIBUTE_FILTER_KEYS (our own list); values are bound.
+  const conditions = ATTRIBUTE_FILTER_KEYS.filter((key) => filters[key].length > 0).map((key) => inList(key, filters[key]));
   if (conditions.length === 0) return raw("1");
   const where = conditions.reduce((acc, c) => sql`${acc} AND ${c}`);
   return sql`${raw(column)} IN (SELECT customer_id FROM customer_summary WHERE ${where})`;

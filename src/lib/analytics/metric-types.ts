@@ -21,11 +21,14 @@ export type MetricId =
  */
 export type MetricFormat = "count" | "money" | "ratio" | "nps" | "decimal";
 
-/** One KPI value for the current period and the comparison period (null = not computable). */
+/** One KPI value for the current period and the two it is compared with (null = not computable). */
 export interface KpiValue {
   id: MetricId;
   value: number | null;
+  /** 环比: the previous period of equal length. */
   previous: number | null;
+  /** 同比: the same period a year earlier. */
+  yearAgo: number | null;
 }
 
 /** A point of the Overview's time series (one per calendar month). */

@@ -1,21 +1,22 @@
-/** Overview page queries: KPI values for the filtered period and its comparison, and monthly series. */
+/** Overview page queries: KPI values for the filtered period and its two comparisons (环比, 同比), and monthly series. */
 import type { DatasetInfo } from "../db/protocol.ts";
 import { activeAt, activeDeltasSql, monthEnds, type DayDelta } from "./active-customers.ts";
 import { customerSalesWhere, salesWhere } from "./filter-sql.ts";
 import type { Filters, QueryFn } from "./filters.ts";
-import type { KpiValue, MetricId, MonthPoint } from "./metric-types.ts";
-import { METRICS, kpiSql } from "./metrics.ts";
-import { resolvePeriods, type Comparison, type Period } from "./period.ts";
-import { sql } from "./sql.ts";
-
-export type { Comparison };
+import type { KpiValue, MonthPoint } from "./metric-types.ts";
+import { METRICS, kpiSql, measuresOf, metricSql, type MetricDef, type Measures } from "./metrics.ts";
+import { resolvePeriods, type Period, type ResolvedPeriods } from "./period.ts";
+import { sql, type SqlFragment } from "./sql.ts";
 
 export interface KpiResult {
   values: KpiValue[];
-  comparison: Comparison;
+  /** The periods the values cover (the cards name the comparison periods). */
+  periods: ResolvedPeriods;
+  /** The current period's measures the values were computed from (the worked formulas of teaching mode). */
+  measures: Measures;
 }
 
-type KpiRow = Partial<Record<MetricId, number | null>>;
+type KpiRow = Partial<Record<string, number | null>>;
 
 async function kpisOf(query: QueryFn, info: DatasetInfo, filters: Filters, period: Period): Promise<KpiRow> {
   const fragment = kpiSql(info, filters, period);
@@ -27,12 +28,19 @@ export async function loadKpis(query: QueryFn, info: DatasetInfo, filters: Filte
   const periods = resolvePeriods(filters, info);
   const current = await kpisOf(query, info, filters, periods.current);
   const previous = periods.previous ? await kpisOf(query, info, filters, periods.previous) : {};
+  const yearAgo = periods.yearAgo ? await kpisOf(query, info, filters, periods.yearAgo) : {};
   const values = METRICS.map((metric) => ({
     id: metric.id,
     value: current[metric.id] ?? null,
     previous: metric.periodic ? (previous[metric.id] ?? null) : null,
+    yearAgo: metric.periodic ? (yearAgo[metric.id] ?? null) : null,
   }));
-  return { values, comparison: periods.comparison };
+  return { values, periods, measures: measuresOf(current) };
+}
+
+/** The SQL of one KPI card's value over the current period, with the measures it reads ("show the SQL"). */
+export function currentMetricSql(metric: MetricDef, info: DatasetInfo, filters: Filters): SqlFragment {
+  return metricSql(metric, info, filters, resolvePeriods(filters, info).current);
 }
 
 export async function loadMonthlySeries(query: QueryFn, info: DatasetInfo, filters: Filters): Promise<MonthPoint[]> {

@@ -44,6 +44,9 @@ export function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The ISO day of an epoch day (days since 1970-01-01, as the database stores dates): 19723 → "2024-01-01". */
+export const dayToIso = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
 /** A day: "Jan 5, 2024" / "2024年1月5日". */
 export function formatDay(iso: string | null | undefined, locale: Locale): string {
   const date = parseIsoDay(iso);

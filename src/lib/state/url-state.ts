@@ -9,7 +9,7 @@
  */
 import { isLocale, type Locale } from "../format/locale.ts";
 import { isIsoDay } from "../format/date.ts";
-import type { Filters } from "../analytics/filters.ts";
+import { emptyLists, isListFilterKey, LIST_FILTER_KEYS, type Filters, type ListFilterKey } from "../analytics/filters.ts";
 import { SATISFACTION_MEASURES, type SatisfactionMeasure } from "../analytics/satisfaction.ts";
 
 /** Every page the product defines; a hash naming another page opens the Overview. */
@@ -19,8 +19,44 @@ export type Page = (typeof PAGES)[number];
 export type Theme = "light" | "dark";
 export type TimeUnit = "day" | "week";
 
-export const LIST_KEYS = ["region", "channel", "segment", "tier"] as const;
-export type ListKey = (typeof LIST_KEYS)[number];
+/** The list filters (`region=North,South`), in the order they are written. */
+export const LIST_KEYS = LIST_FILTER_KEYS;
+export type ListKey = ListFilterKey;
+
+/**
+ * Chart options: how a page looks at the data, one URL key each (`measure=revenue`), so
+ * that a shared link shows the same charts. Absent = the page's default; the page checks
+ * that a value is one it knows. A `word` is a short identifier, a range a whole number.
+ */
+export const VIEW_OPTIONS = {
+  /** Segments: the grid and treemap by customers or revenue. */
+  measure: "word",
+  /** Segments: the customer attribute the segments are broken down by. */
+  breakdown: "word",
+  /** Value: the ABC breakdown by customers or revenue. */
+  abc_measure: "word",
+  /** Value: the customer attribute the ABC tiers are broken down by. */
+  abc_breakdown: "word",
+  /** Lifecycle: month or week periods. */
+  grain: "word",
+  /** Lifecycle: the cohort heatmap's measure. */
+  cohort: "word",
+  /** Lifecycle: quarters with orders that make a customer retained. */
+  retained_quarters: { min: 1, max: 40 },
+  /** Lifecycle: orders that make a customer developing. */
+  developing_orders: { min: 2, max: 100 },
+  /** Churn: the attribute churn is broken down by. */
+  churn_by: "word",
+  /** Satisfaction: what service speed is broken down by. */
+  service_by: "word",
+} as const satisfies Record<string, "word" | { min: number; max: number }>;
+export type ViewOption = keyof typeof VIEW_OPTIONS;
+export type ViewOptions = Readonly<Partial<Record<ViewOption, string>>>;
+const VIEW_OPTION_KEYS = Object.keys(VIEW_OPTIONS) as ViewOption[];
+const isViewOption = (key: string): key is ViewOption => Object.hasOwn(VIEW_OPTIONS, key);
+
+/** Most file names a link carries (a project rarely has more; the rest would only lengthen the link). */
+export const MAX_LINK_FILES = 12;
 
 /** The page, view settings and the global filters (from, to and the lists). */
 export interface UrlState extends Filters {
@@ -48,6 +84,16 @@ export interface UrlState extends Filters {
   scoreBy: string | null;
   lang: Locale | null;
   theme: Theme | null;
+  /** `customer`: the ID of the customer whose file (客户档案) is open over the page; null = none. */
+  customer: string | null;
+  /** `teach=1`: teaching mode, every chart's and KPI's explanation open, with the KPIs' worked formulas. */
+  teach: boolean;
+  /** `privacy=1`: names, emails and phones masked on screen and in exports (for projecting real data). */
+  privacy: boolean;
+  /** Chart options in force (see VIEW_OPTIONS). */
+  options: ViewOptions;
+  /** `files`: names (never contents) of the user's files the view was made from, so that a link opened without them can say which it expects. */
+  files: string[];
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -65,12 +111,14 @@ export const DEFAULT_URL_STATE: UrlState = {
   scoreBy: null,
   lang: null,
   theme: null,
+  customer: null,
+  teach: false,
+  privacy: false,
+  options: {},
+  files: [],
   from: null,
   to: null,
-  region: [],
-  channel: [],
-  segment: [],
-  tier: [],
+  ...emptyLists(),
 };
 
 /** Longest churn window accepted from a URL (ten years). */
@@ -94,6 +142,22 @@ function parseList(text: string): string[] {
   }
   return [...seen];
 }
+
+function parseViewOption(key: ViewOption, text: string): string | null {
+  const kind = VIEW_OPTIONS[key];
+  if (kind === "word") return /^[A-Za-z][A-Za-z0-9_.]{0,40}$/.test(text) ? text : null;
+  const n = parseWhole(text, kind);
+  return n === null ? null : String(n);
+}
+
+/** A customer ID a link may carry: trimmed, not empty, no control characters, at most 200 characters. */
+function customerId(text: string | null): string | null {
+  const id = text?.trim() ?? "";
+  return id && id.length <= 200 && !/\p{Cc}/u.test(id) ? id : null;
+}
+
+/** A file name a link may carry: a name, not a path, of a sensible length. */
+const isFileName = (name: string): boolean => name.length <= 200 && !/[/\\\p{Cc}]/u.test(name);
 
 function parseChurnDays(text: string): number | null {
   if (!/^\d{1,4}$/.test(text)) return null;
@@ -148,7 +212,8 @@ const validWhole = (n: number | null, limits: { min: number; max: number }): n i
 
 /** The state in a hash such as `#/churn?churn_days=60`; anything invalid is left at its default. */
 export function parseHash(hash: string): UrlState {
-  const state: UrlState = { ...DEFAULT_URL_STATE, region: [], channel: [], segment: [], tier: [] };
+  const state: UrlState = { ...DEFAULT_URL_STATE, ...emptyLists() };
+  const options: Partial<Record<ViewOption, string>> = {};
   const body = hash.replace(/^#/, "");
   const q = body.indexOf("?");
   const path = (q === -1 ? body : body.slice(0, q)).replace(/^\/+|\/+$/g, "");
@@ -161,7 +226,16 @@ export function parseHash(hash: string): UrlState {
     const eq = pair.indexOf("=");
     const key = eq === -1 ? pair : pair.slice(0, eq);
     const raw = eq === -1 ? "" : pair.slice(eq + 1);
-    const value = key === "region" || key === "channel" || key === "segment" || key === "tier" ? null : decode(raw);
+    if (isListFilterKey(key)) {
+      state[key] = parseList(raw);
+      continue;
+    }
+    const value = decode(raw);
+    if (isViewOption(key)) {
+      const option = value === null ? null : parseViewOption(key, value);
+      if (option !== null) options[key] = option;
+      continue;
+    }
     switch (key) {
       case "asof":
         if (isIsoDay(value)) state.asof = value;
@@ -208,16 +282,23 @@ export function parseHash(hash: string): UrlState {
       case "theme":
         if (value === "light" || value === "dark") state.theme = value;
         break;
-      case "region":
-      case "channel":
-      case "segment":
-      case "tier":
-        state[key] = parseList(raw);
+      case "customer":
+        state.customer = customerId(value);
+        break;
+      case "teach":
+        state.teach = value === "1";
+        break;
+      case "privacy":
+        state.privacy = value === "1";
+        break;
+      case "files":
+        state.files = parseList(raw).filter(isFileName).slice(0, MAX_LINK_FILES);
         break;
       default:
       // unknown keys are dropped
     }
   }
+  state.options = options;
   return state;
 }
 
@@ -240,14 +321,31 @@ export function serialiseHash(state: UrlState): string {
   add("score_by", isDimensionId(state.scoreBy) ? state.scoreBy : null);
   add("lang", isLocale(state.lang) ? state.lang : null);
   add("theme", state.theme === "light" || state.theme === "dark" ? state.theme : null);
+  add("customer", customerId(state.customer));
+  add("teach", state.teach ? 1 : null);
+  add("privacy", state.privacy ? 1 : null);
   add("from", isIsoDay(state.from) ? state.from : null);
   add("to", isIsoDay(state.to) ? state.to : null);
-  for (const key of LIST_KEYS) {
-    const values = [...new Set(state[key].map((v) => v.trim()).filter(Boolean))];
+  const addList = (key: string, list: readonly string[]) => {
+    const values = [...new Set(list.map((v) => v.trim()).filter(Boolean))];
     if (values.length) parts.push(`${key}=${values.map(encodeURIComponent).join(",")}`);
+  };
+  for (const key of LIST_KEYS) addList(key, state[key]);
+  for (const key of VIEW_OPTION_KEYS) {
+    const text = state.options[key];
+    add(key, text === undefined ? null : parseViewOption(key, text));
   }
+  addList("files", state.files.filter(isFileName).slice(0, MAX_LINK_FILES));
   const page = isPage(state.page) ? state.page : "";
   return `#/${page}${parts.length ? `?${parts.join("&")}` : ""}`;
+}
+
+/**
+ * A list filter after a click on `value` in a chart: that value alone, or no filter when it
+ * was already the only one. chooseOnly(["Lost"], "Lost") → []; chooseOnly(["Lost", "Loyal"], "Lost") → ["Lost"].
+ */
+export function chooseOnly(current: readonly string[], value: string): string[] {
+  return current.length === 1 && current[0] === value ? [] : [value];
 }
 
 /** True when two states serialise to the same hash. */

@@ -5,6 +5,8 @@
  * relative percentage.
  */
 import type { MetricFormat } from "../../lib/analytics/metric-types.ts";
+import { BEGINNING, type Period } from "../../lib/analytics/period.ts";
+import { i18n, t } from "../../lib/i18n/index.svelte.ts";
 import {
   formatCompact,
   formatCount,
@@ -13,6 +15,8 @@ import {
   formatMoneyCompact,
   formatPercent,
   formatSigned,
+  dayToIso,
+  formatDay,
   NO_VALUE,
   type Locale,
 } from "../../lib/format/index.ts";
@@ -85,4 +89,10 @@ export function metricChange(
   const direction = rounded > 0 ? "up" : rounded < 0 ? "down" : "flat";
   const tone = direction === "flat" ? "neutral" : (direction === "up") === higherIsBetter ? "good" : "bad";
   return { direction, tone, text, unit };
+}
+
+/** The dates of a period in words: "Jan 30, 2024 – Feb 29, 2024", or "up to Mar 31, 2023" for all history up to a day. */
+export function periodText(period: Period): string {
+  const to = formatDay(dayToIso(period.to), i18n.locale);
+  return period.from === BEGINNING ? t("kpi.range_up_to", { to }) : t("kpi.range", { from: formatDay(dayToIso(period.from), i18n.locale), to });
 }

@@ -14,7 +14,8 @@ export interface BreakdownInput {
   revenue: number;
 }
 
-export type Measure = "customers" | "revenue";
+export const MEASURES = ["customers", "revenue"] as const;
+export type Measure = (typeof MEASURES)[number];
 
 export interface PivotRow {
   /** The attribute value; null = customers without one; OTHER for the folded row. */

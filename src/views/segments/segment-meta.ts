@@ -63,12 +63,3 @@ export function cellMixes(members: readonly MemberScores[]): Map<string, CellMix
   }
   return mixes;
 }
-
-/**
- * The segment filter after choosing `segment`: choosing the only chosen segment again
- * clears the filter, anything else makes it the one chosen segment.
- * toggleSegment(["Lost"], "Lost") → []; toggleSegment(["Lost"], "Loyal") → ["Loyal"].
- */
-export function toggleSegment(current: readonly string[], segment: string): string[] {
-  return current.length === 1 && current[0] === segment ? [] : [segment];
-}

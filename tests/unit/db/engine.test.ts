@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES, type Engine } from "../../../src/lib/db/engine.ts";
 import { loadKpis, loadMonthlySeries } from "../../../src/lib/analytics/overview.ts";
 import { NO_FILTERS } from "../../../src/lib/analytics/filters.ts";
-import { DEFAULT_SETTINGS, csvFile, newEngine, queryFnOf } from "../../helpers/engine.ts";
+import { DEFAULT_SETTINGS, csvFile, day, newEngine, queryFnOf } from "../../helpers/engine.ts";
 import { CUSTOMERS, FEEDBACK, ORDERS } from "../../fixtures/tiny-shop.ts";
 
 let engine: Engine;
@@ -71,9 +71,11 @@ describe("customer_summary", () => {
 
 describe("KPIs", () => {
   it("match the hand-worked values over all time", async () => {
-    const { values, comparison } = await loadKpis(queryFnOf(engine), engine.dataset, NO_FILTERS);
+    const { values, periods } = await loadKpis(queryFnOf(engine), engine.dataset, NO_FILTERS);
     const kpi = Object.fromEntries(values.map((v) => [v.id, v.value]));
-    expect(comparison).toBe("none");
+    // All time has no previous period; a year before asof (2023-03-31) precedes the data.
+    expect(periods.previous).toBeNull();
+    expect(periods.yearAgo).toBeNull();
     expect(kpi.customers).toBe(3);
     expect(kpi.orders).toBe(5);
     expect(kpi.revenue).toBe(480);
@@ -94,10 +96,12 @@ describe("KPIs", () => {
     // 2024-02-01..2024-03-31 is 60 days: O2, O3, O6 → 300 from A and B.
     // Previous 60 days, 2023-12-03..2024-01-31: O1 → 100 from A.
     const filters = { ...NO_FILTERS, from: "2024-02-01", to: "2024-03-31" };
-    const { values, comparison } = await loadKpis(queryFnOf(engine), engine.dataset, filters);
+    const { values, periods } = await loadKpis(queryFnOf(engine), engine.dataset, filters);
     const revenue = values.find((v) => v.id === "revenue");
-    expect(comparison).toBe("previous_period");
-    expect(revenue).toEqual({ id: "revenue", value: 300, previous: 100 });
+    expect(periods.previous).toEqual({ from: day("2023-12-03"), to: day("2024-01-31") });
+    // A year earlier, 2023-02-01..2023-03-31, ends before the first order (2023-06-15): no 同比.
+    expect(periods.yearAgo).toBeNull();
+    expect(revenue).toEqual({ id: "revenue", value: 300, previous: 100, yearAgo: null });
     expect(values.find((v) => v.id === "customers")?.value).toBe(2);
     // F2 and F4, F5 fall in the range: 9, 7, 3 → (1 − 1) / 3 = 0.
     expect(values.find((v) => v.id === "nps")?.value).toBe(0);

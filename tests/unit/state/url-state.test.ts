@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_URL_STATE, parseHash, serialiseHash, type UrlState } from "../../../src/lib/state/url-state.ts";
+import { chooseOnly, DEFAULT_URL_STATE, MAX_LINK_FILES, parseHash, serialiseHash, type UrlState } from "../../../src/lib/state/url-state.ts";
 import { clvFromUrl, clvToUrl, sameSettings, settingsFromUrl } from "../../../src/lib/state/settings.ts";
 import { DEFAULT_CLV, DEFAULT_SETTINGS } from "../../../src/lib/db/protocol.ts";
 
@@ -15,28 +15,22 @@ describe("parseHash", () => {
   it("reads every key", () => {
     expect(
       parseHash("#/churn?asof=2024-06-30&unit=week&churn_days=60&lang=zh-TW&theme=dark&from=2024-01-01&to=2024-03-31&region=North,South&channel=web&segment=Champions,At%20Risk&tier=Gold"),
-    ).toEqual({
-      page: "churn",
-      asof: "2024-06-30",
-      unit: "week",
-      churnDays: 60,
-      horizonDays: null,
-      clvMonths: null,
-      monthlyDiscount: null,
-      margin: null,
-      firstResponseMinutes: null,
-      resolutionHours: null,
-      score: null,
-      scoreBy: null,
-      lang: "zh-TW",
-      theme: "dark",
-      from: "2024-01-01",
-      to: "2024-03-31",
-      region: ["North", "South"],
-      channel: ["web"],
-      segment: ["Champions", "At Risk"],
-      tier: ["Gold"],
-    });
+    ).toEqual(
+      state({
+        page: "churn",
+        asof: "2024-06-30",
+        unit: "week",
+        churnDays: 60,
+        lang: "zh-TW",
+        theme: "dark",
+        from: "2024-01-01",
+        to: "2024-03-31",
+        region: ["North", "South"],
+        channel: ["web"],
+        segment: ["Champions", "At Risk"],
+        tier: ["Gold"],
+      }),
+    );
   });
 
   it.each([
@@ -154,10 +148,71 @@ describe("round trips", () => {
     state({ page: "value", unit: "week", horizonDays: 180, clvMonths: 36, monthlyDiscount: 0.0125, margin: 0.25 }),
     state({ page: "value", monthlyDiscount: 0, margin: 1 }),
     state({ page: "satisfaction", firstResponseMinutes: 45, resolutionHours: 72, score: "nps", scoreBy: "feedback.priority", channel: ["微信"] }),
+    state({ page: "segments", gender: ["女"], city: ["Xi'an", "São Paulo"], acquisition_channel: ["Mini program, WeChat"], options: { measure: "revenue", breakdown: "city" } }),
+    state({ page: "lifecycle", options: { grain: "week", cohort: "revenue", retained_quarters: "5", developing_orders: "2" }, files: ["orders 2024.csv", "客户.xlsx"] }),
   ];
   it.each(cases.map((c) => [serialiseHash(c), c] as const))("%s", (hash, value) => {
     expect(parseHash(hash)).toEqual(value);
     expect(serialiseHash(parseHash(hash))).toBe(hash);
+  });
+});
+
+describe("attribute filters, chart options and file names", () => {
+  it("reads one readable key per customer attribute", () => {
+    expect(parseHash(`#/?gender=Female&city=${encodeURIComponent("广州")},Qingdao&country=CN&acquisition_channel=Mobile%20app&contract_type=Two%20year`)).toEqual(
+      state({ gender: ["Female"], city: ["广州", "Qingdao"], country: ["CN"], acquisition_channel: ["Mobile app"], contract_type: ["Two year"] }),
+    );
+  });
+
+  it("writes the attribute lists after the four filters of the product spec, in a fixed order", () => {
+    expect(serialiseHash(state({ contract_type: ["Monthly"], gender: ["M"], region: ["East"], city: ["Xi'an"] }))).toBe("#/?region=East&city=Xi'an&gender=M&contract_type=Monthly");
+  });
+
+  it("reads chart options: words and whole numbers within their limits", () => {
+    expect(parseHash("#/lifecycle?grain=week&cohort=onOrAfter&retained_quarters=4&developing_orders=3").options).toEqual({
+      grain: "week",
+      cohort: "onOrAfter",
+      retained_quarters: "4",
+      developing_orders: "3",
+    });
+    expect(parseHash("#/segments?measure=revenue&breakdown=acquisition_channel").options).toEqual({ measure: "revenue", breakdown: "acquisition_channel" });
+  });
+
+  it.each([
+    ["a word with a space", "#/?measure=re%20venue"],
+    ["a word with SQL", "#/?churn_by=region%3BDROP"],
+    ["a word too long", `#/?breakdown=${"a".repeat(42)}`],
+    ["a number below its limit", "#/?developing_orders=1"],
+    ["a number above its limit", "#/?retained_quarters=41"],
+    ["a fraction", "#/?retained_quarters=2.5"],
+    ["an unknown option", "#/?shape=round"],
+  ])("drops %s", (_name, hash) => {
+    expect(parseHash(hash).options).toEqual({});
+    expect(serialiseHash(parseHash(hash))).toBe("#/");
+  });
+
+  it("reads the names of the files a view was made from, never paths", () => {
+    expect(parseHash("#/?files=orders.csv,%E8%AE%A2%E5%8D%95.xlsx").files).toEqual(["orders.csv", "订单.xlsx"]);
+    expect(parseHash("#/?files=..%2Fetc%2Fpasswd,ok.csv,a%5Cb.csv").files).toEqual(["ok.csv"]);
+    const many = Array.from({ length: 20 }, (_, i) => `f${i}.csv`);
+    expect(parseHash(`#/?files=${many.join(",")}`).files).toHaveLength(MAX_LINK_FILES);
+  });
+
+  it("writes chart options after the filters and the file names last", () => {
+    expect(serialiseHash(state({ page: "value", files: ["orders.csv"], options: { abc_measure: "revenue", measure: "revenue" }, tier: ["Gold"], lang: "en" }))).toBe(
+      "#/value?lang=en&tier=Gold&measure=revenue&abc_measure=revenue&files=orders.csv",
+    );
+  });
+});
+
+describe("a click on a chart's value", () => {
+  it.each<[string[], string, string[]]>([
+    [[], "Lost", ["Lost"]],
+    [["Lost"], "Lost", []],
+    [["Lost"], "Loyal", ["Loyal"]],
+    [["Lost", "Loyal"], "Lost", ["Lost"]],
+  ])("chooseOnly(%j, %s) = %j", (current, value, expected) => {
+    expect(chooseOnly(current, value)).toEqual(expected);
   });
 });
 
@@ -187,5 +242,26 @@ describe("analysis settings from the URL", () => {
     for (const clv of [{ horizonDays: 30 }, { months: 6 }, { monthlyDiscount: 0.02 }, { margin: 0.5 }]) {
       expect(sameSettings(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, clv: { ...DEFAULT_CLV, ...clv } })).toBe(false);
     }
+  });
+});
+
+describe("the customer whose file is open", () => {
+  it("reads `customer`, decoded and trimmed, and leaves out an empty or unreadable one", () => {
+    expect(parseHash("#/churn?customer=C00002").customer).toBe("C00002");
+    expect(parseHash("#/?customer=%E5%BC%A0%20%E4%B8%89%20").customer).toBe("张 三");
+    expect(parseHash("#/?customer=").customer).toBeNull();
+    expect(parseHash("#/?customer=%20%20").customer).toBeNull();
+    expect(parseHash("#/?customer=%E0%A4%A").customer).toBeNull();
+    expect(parseHash(`#/?customer=${"x".repeat(201)}`).customer).toBeNull();
+    expect(parseHash("#/").customer).toBeNull();
+  });
+
+  it("writes it after the theme and round-trips IDs with reserved characters", () => {
+    expect(serialiseHash(state({ page: "churn", theme: "dark", customer: "C00002" }))).toBe("#/churn?theme=dark&customer=C00002");
+    for (const customer of ["A&B=1", "50% #1", "客户/07", "a,b"]) {
+      const hash = serialiseHash(state({ customer }));
+      expect(parseHash(hash).customer).toBe(customer);
+    }
+    expect(serialiseHash(state({ customer: "  " }))).toBe("#/");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SEGMENTS } from "../../../src/lib/models/rfm.ts";
 import { MEMBER_COLUMNS, type SegmentMember } from "../../../src/lib/analytics/segments.ts";
-import { cellMixes, isSegment, segmentKey, SEGMENT_TONE, toggleSegment } from "../../../src/views/segments/segment-meta.ts";
+import { cellMixes, isSegment, segmentKey, SEGMENT_TONE } from "../../../src/views/segments/segment-meta.ts";
 import { pivotBreakdown } from "../../../src/views/segments/breakdown.ts";
 import { membersCsv, membersFileName } from "../../../src/views/segments/member-export.ts";
 import { rowWindow } from "../../../src/views/shared/virtual-rows.ts";
@@ -66,15 +66,6 @@ describe("segment meta", () => {
   it("breaks a tie in a cell by the map's order", () => {
     const mixes = cellMixes([member({ segment: "Potential Loyalists" }), member({ segment: "Champions" })]);
     expect(mixes.get("5,5")?.segments.map((s) => s.segment)).toEqual(["Champions", "Potential Loyalists"]);
-  });
-
-  it.each<[string[], string, string[]]>([
-    [[], "Lost", ["Lost"]],
-    [["Lost"], "Lost", []],
-    [["Lost"], "Loyal", ["Loyal"]],
-    [["Lost", "Loyal"], "Lost", ["Lost"]],
-  ])("toggleSegment(%j, %s) = %j", (current, segment, expected) => {
-    expect(toggleSegment(current, segment)).toEqual(expected);
   });
 });
 
