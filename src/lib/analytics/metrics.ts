@@ -85,36 +85,41 @@ export type MeasureName = (typeof MEASURES)[number];
 export type Measures = Record<MeasureName, number | null>;
 
 /**
- * The measures of one period: a one-row query whose columns the metric expressions use.
+ * The measures of one period: a one-row query whose columns the metric expressions use,
+ * all of them or `only` some (the console's query of one card reads just its inputs).
  * `buyers` are customers with at least one order in the period; `active_buyers` those whose
  * last order in the period is within the churn window of the period's end.
  */
-export function measuresSql(filters: Filters, period: Period, churnDays: number): SqlFragment {
+export function measuresSql(filters: Filters, period: Period, churnDays: number, only: readonly MeasureName[] = MEASURES): SqlFragment {
   const customers = customerCondition(filters);
+  const expressions: Record<MeasureName, SqlFragment> = {
+    buyers: sql`(SELECT COUNT(*) FROM pc)`,
+    repeat_buyers: sql`(SELECT COUNT(*) FROM pc WHERE n >= 2)`,
+    active_buyers: sql`(SELECT COUNT(*) FROM pc WHERE last_day >= ${period.to - churnDays})`,
+    orders: sql`(SELECT COUNT(*) FROM s)`,
+    revenue: sql`(SELECT TOTAL(amount) FROM s)`,
+    known_customers: sql`(SELECT COUNT(*) FROM customer_summary WHERE ${customers})`,
+    labelled_churn: sql`(SELECT AVG(churned) FROM customer_summary WHERE churned IS NOT NULL AND ${customers})`,
+    labelled_customers: sql`(SELECT COUNT(churned) FROM customer_summary WHERE ${customers})`,
+    nps_responses: sql`(SELECT COUNT(nps_score) FROM f)`,
+    promoters: sql`(SELECT COUNT(*) FROM f WHERE nps_score >= 9)`,
+    detractors: sql`(SELECT COUNT(*) FROM f WHERE nps_score <= 6)`,
+    csat_responses: sql`(SELECT COUNT(csat) FROM f)`,
+    satisfied: sql`(SELECT COUNT(*) FROM f WHERE csat >= 4)`,
+    ces_responses: sql`(SELECT COUNT(ces_score) FROM f)`,
+    ces_mean: sql`(SELECT AVG(ces_score) FROM f)`,
+    clv_customers: sql`(SELECT COUNT(clv) FROM customer_summary WHERE ${customers})`,
+    clv_mean: sql`(SELECT AVG(clv) FROM customer_summary WHERE ${customers})`,
+    problem_rows: sql`(SELECT TOTAL(problem_rows) FROM _files)`,
+    loaded_rows: sql`(SELECT TOTAL(rows) FROM _files)`,
+  };
+  const columns = only.map((name) => sql`${expressions[name]} AS ${raw(name)}`);
   return sql`
     WITH s AS (SELECT customer_id, day, amount FROM sales WHERE ${salesWhere(filters, period)}),
          pc AS (SELECT customer_id, COUNT(*) AS n, MAX(day) AS last_day FROM s GROUP BY customer_id),
          f AS (SELECT nps_score, COALESCE(csat_score, rating) AS csat, ces_score FROM feedback WHERE ${feedbackWhere(filters, period)})
     SELECT
-      (SELECT COUNT(*) FROM pc) AS buyers,
-      (SELECT COUNT(*) FROM pc WHERE n >= 2) AS repeat_buyers,
-      (SELECT COUNT(*) FROM pc WHERE last_day >= ${period.to - churnDays}) AS active_buyers,
-      (SELECT COUNT(*) FROM s) AS orders,
-      (SELECT TOTAL(amount) FROM s) AS revenue,
-      (SELECT COUNT(*) FROM customer_summary WHERE ${customers}) AS known_customers,
-      (SELECT AVG(churned) FROM customer_summary WHERE churned IS NOT NULL AND ${customers}) AS labelled_churn,
-      (SELECT COUNT(churned) FROM customer_summary WHERE ${customers}) AS labelled_customers,
-      (SELECT COUNT(nps_score) FROM f) AS nps_responses,
-      (SELECT COUNT(*) FROM f WHERE nps_score >= 9) AS promoters,
-      (SELECT COUNT(*) FROM f WHERE nps_score <= 6) AS detractors,
-      (SELECT COUNT(csat) FROM f) AS csat_responses,
-      (SELECT COUNT(*) FROM f WHERE csat >= 4) AS satisfied,
-      (SELECT COUNT(ces_score) FROM f) AS ces_responses,
-      (SELECT AVG(ces_score) FROM f) AS ces_mean,
-      (SELECT COUNT(clv) FROM customer_summary WHERE ${customers}) AS clv_customers,
-      (SELECT AVG(clv) FROM customer_summary WHERE ${customers}) AS clv_mean,
-      (SELECT TOTAL(problem_rows) FROM _files) AS problem_rows,
-      (SELECT TOTAL(rows) FROM _files) AS loaded_rows`;
+      ${join(columns, ",\n      ")}`;
 }
 
 /** Measures whose name is not also a metric id (`orders` and `revenue` are both, with one value). */
@@ -138,6 +143,7 @@ export const measuresOf = (row: Partial<Record<string, number | null>>): Measure
  */
 export function metricSql(metric: MetricDef, info: Pick<DatasetInfo, "counts" | "contractual" | "churnDays">, filters: Filters, period: Period): SqlFragment {
   const expression = metric.sql(info);
-  const inputs = MEASURES.filter((m) => m !== metric.id && new RegExp(`\\b${m}\\b`).test(expression));
-  return sql`SELECT ${raw([...inputs, `${expression} AS ${metric.id}`].join(", "))}\nFROM (${measuresSql(filters, period, info.churnDays)})`;
+  const read = MEASURES.filter((m) => new RegExp(`\\b${m}\\b`).test(expression));
+  const inputs = read.filter((m) => m !== metric.id);
+  return sql`SELECT ${raw([...inputs, `${expression} AS ${metric.id}`].join(", "))}\nFROM (${measuresSql(filters, period, info.churnDays, read)})`;
 }

@@ -81,3 +81,10 @@ export function maskValue<T>(kind: PiiKind, value: T): T | string {
   if (typeof value === "number" && kind === "phone") return maskPhone(String(value));
   return value;
 }
+
+/** A copy of `row` with the named fields masked by their kind: maskFields(member, { name: "name", email: "email" }). */
+export function maskFields<T extends object>(row: T, fields: Partial<Record<keyof T & string, PiiKind>>): T {
+  const copy = { ...row } as Record<string, unknown>;
+  for (const [field, kind] of Object.entries(fields) as [string, PiiKind][]) copy[field] = maskValue(kind, copy[field]);
+  return copy as T;
+}

@@ -1,6 +1,6 @@
 /** The masks of privacy mode, case by case (PRODUCT.md: 张*明, j***@x.com, 138****5678). */
 import { describe, expect, it } from "vitest";
-import { maskEmail, maskName, maskPhone, maskValue } from "../../../src/lib/privacy/mask.ts";
+import { maskEmail, maskFields, maskName, maskPhone, maskValue } from "../../../src/lib/privacy/mask.ts";
 
 describe("maskName", () => {
   it.each([
@@ -80,5 +80,13 @@ describe("maskValue", () => {
     expect(maskValue("email", null)).toBeNull();
     expect(maskValue("phone", 13812345678)).toBe("138****5678");
     expect(maskValue("name", 42)).toBe(42);
+  });
+});
+
+describe("maskFields", () => {
+  it("masks the named fields of a copy and leaves the row and its other fields alone", () => {
+    const member = { customer_id: "C1", name: "李建", email: "jian_li1993@qq.com", phone: null, monetary: 12 };
+    expect(maskFields(member, { name: "name", email: "email", phone: "phone" })).toEqual({ customer_id: "C1", name: "李*", email: "j***@qq.com", phone: null, monetary: 12 });
+    expect(member.name).toBe("李建");
   });
 });
