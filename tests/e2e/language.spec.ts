@@ -1,12 +1,11 @@
 /** Switching language: no English UI text is left on a Chinese page. */
 import { expect, openApp, test } from "./fixtures.ts";
 
-// Words allowed on a Chinese page: product and metric names, units and codes.
-// Words allowed on a Chinese page: product, metric, format and key names.
+// Words allowed on a Chinese page: product, metric, file-format and key names.
 const ALLOWED = new Set([
   "CRM", "Lens", "NPS", "CSAT", "CES", "CLV", "RFM", "AOV", "SQL", "CSV", "TSV", "TXT", "PNG", "SVG", "SQLite",
   "CNY", "KPI", "UTF", "BOM", "GBK", "Big5", "Excel", "English", "Ctrl", "Enter", "Mac",
-  "ABC", "NBD", "Gamma-Gamma",
+  "ABC", "NBD", "Gamma-Gamma", "xlsx", "xls", "OPFS", "IndexedDB",
 ]);
 // File names (customers.csv, crm-lens.sqlite) are the user's or the data's, not UI text.
 const FILE_NAME = /[\w./-]+\.(csv|tsv|txt|sqlite)\b/g;
@@ -24,6 +23,7 @@ for (const [lang, sample] of [["zh-CN", "客户"], ["zh-TW", "客戶"]] as const
     ["value", "#/value", "[data-testid='top-customers']"],
     ["lifecycle", "#/lifecycle", "[data-testid='cohort-heatmap']"],
     ["churn", "#/churn", "[data-testid='at-risk-table']"],
+    ["satisfaction", "#/satisfaction", "[data-testid='comment-list']"],
     ["data", "#/data", "[data-testid='sql-input']"],
   ] as const;
   for (const [name, route, drawn] of PAGES) {
@@ -36,7 +36,11 @@ for (const [lang, sample] of [["zh-CN", "客户"], ["zh-TW", "客戶"]] as const
       const uiText = await page.evaluate(() => {
         const clone = document.body.cloneNode(true) as HTMLElement;
         clone.querySelectorAll("[data-user-text], table, textarea, option, script, style").forEach((n) => n.remove());
-        return clone.innerText;
+        // Text nodes one by one: a detached clone's innerText runs adjacent buttons together ("NPSCSATCES").
+        const texts: string[] = [];
+        const walker = document.createTreeWalker(clone, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.textContent ?? "");
+        return texts.join(" ");
       });
       expect(await englishWords(uiText)).toEqual([]);
       await page.screenshot({ path: `test-results/screens/${name}-${lang}-desktop.png`, fullPage: true });
