@@ -30,6 +30,7 @@ const STYLE_PROPS = [
   "stroke-dasharray",
   "stroke-linecap",
   "stroke-linejoin",
+  "paint-order",
   "opacity",
   "font-size",
   "font-weight",
