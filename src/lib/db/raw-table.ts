@@ -6,8 +6,11 @@
 import type { Database } from "sql.js";
 import { quoteIdent } from "./schema.ts";
 
-/** SQLite's limit on columns in a table. */
-export const MAX_COLUMNS = 2000;
+/** SQLite's limit on the columns of a table (SQLITE_MAX_COLUMN, 2,000 in sql.js's build). */
+const SQLITE_MAX_COLUMN = 2000;
+
+/** Columns a file may have: its raw table holds them all and `_row` beside them. */
+export const MAX_COLUMNS = SQLITE_MAX_COLUMN - 1;
 
 /** `raw_3_orders_2024`: ASCII-only so it is easy to type in the SQL console. */
 export function rawTableName(fileId: number, fileName: string): string {

@@ -1,0 +1,37 @@
+/**
+ * Files at SQLite's column limit: a raw table holds every column of the file plus `_row`,
+ * and SQLite allows 2,000 columns, so 1,999 is the widest file that loads.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS, csvFile, newEngine } from "../../helpers/engine.ts";
+
+/** customer_id, order_date, amount, then filler columns up to `width`; rows W1… with amounts 10, 20…. */
+function wideCsv(width: number, rows: number): string {
+  const header = ["customer_id", "order_date", "amount", ...Array.from({ length: width - 3 }, (_, i) => `extra_${i + 4}`)];
+  const lines = [header.join(",")];
+  for (let r = 1; r <= rows; r++) lines.push([`W${r}`, `2024-05-0${r}`, `${r * 10}.00`, ...Array.from({ length: width - 3 }, () => "x")].join(","));
+  return lines.join("\n") + "\n";
+}
+
+describe("files as wide as SQLite allows", () => {
+  it("loads 1,999 columns, every one kept in the raw table", async () => {
+    const engine = await newEngine();
+    const result = await engine.load([csvFile("wide.csv", wideCsv(1999, 3))], false, DEFAULT_SETTINGS);
+    expect(result.errors).toEqual([]);
+    const file = result.info.files[0];
+    expect(file?.headers).toHaveLength(1999);
+    const columns = engine.query(`SELECT * FROM "${file?.rawTable}" LIMIT 1`).columns;
+    expect(columns).toHaveLength(2000); // _row + 1,999
+    // 10 + 20 + 30, by hand.
+    expect(engine.query("SELECT SUM(amount) AS revenue FROM orders").rows[0]?.revenue).toBe(60);
+  });
+
+  it("refuses 2,000 columns with a message giving the count and the limit, keeping what was loaded", async () => {
+    const engine = await newEngine();
+    await engine.load([csvFile("wide.csv", wideCsv(1999, 3))], false, DEFAULT_SETTINGS);
+    const result = await engine.load([csvFile("wider.csv", wideCsv(2000, 3))], false, DEFAULT_SETTINGS);
+    expect(result.errors).toEqual([{ name: "wider.csv", reason: "too_many_columns", params: { columns: 2000, max: 1999 } }]);
+    expect(result.info.files.map((f) => f.name)).toEqual(["wide.csv"]);
+    expect(engine.query("SELECT SUM(amount) AS revenue FROM orders").rows[0]?.revenue).toBe(60);
+  });
+});
