@@ -63,7 +63,8 @@ const COMMA_SEPARATORS = /[. \u00a0\u202f']/g;
  * - `￥1,234.50` → 1234.5; `$1,234` → 1234; `RMB 12` → 12; `12元` → 12; `+5` → 5
  * - with decimalMark ",": `€1.234,50` → 1234.5; `12,5` → 12.5; `1 234,5` → 1234.5
  * - `(12.00)` → −12; `-12`, `12-`, `-$12`, `$-12` → −12
- * - null: `abc`, `12abc`, `1.2.3`, `1,23` (a "," that is neither decimal nor thousands)
+ * - null: `abc`, `12abc`, `1.2.3`, `1,23` (a "," that is neither decimal nor thousands), `1e309`
+ *   (too large for a double: Infinity)
  */
 export function parseNumber(text: string, decimalMark: "." | ","): number | null {
   // Fast path: a bare number, as most cells of a numeric column are.
@@ -113,14 +114,16 @@ export function parseNumber(text: string, decimalMark: "." | ","): number | null
 }
 
 function parseUnsigned(core: string, decimalMark: "." | ","): number | null {
+  let value: number | null = null;
   if (decimalMark === ".") {
-    if (PLAIN_DOT.test(core)) return Number(core);
-    if (GROUPED_DOT.test(core)) return Number(core.replace(DOT_SEPARATORS, ""));
+    if (PLAIN_DOT.test(core)) value = Number(core);
+    else if (GROUPED_DOT.test(core)) value = Number(core.replace(DOT_SEPARATORS, ""));
   } else {
-    if (PLAIN_COMMA.test(core)) return Number(core.replace(",", "."));
-    if (GROUPED_COMMA.test(core)) return Number(core.replace(COMMA_SEPARATORS, "").replace(",", "."));
+    if (PLAIN_COMMA.test(core)) value = Number(core.replace(",", "."));
+    else if (GROUPED_COMMA.test(core)) value = Number(core.replace(COMMA_SEPARATORS, "").replace(",", "."));
   }
-  return null;
+  // `1e309` and 400 nines are numbers in shape but Infinity in value: not a number SQLite or a sum can hold.
+  return value !== null && Number.isFinite(value) ? value : null;
 }
 
 const CURRENCY_PATTERN = new RegExp(

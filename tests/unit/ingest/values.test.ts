@@ -59,6 +59,12 @@ describe("parseNumber", () => {
     ["(-12)", "."],
     ["$", "."],
     ["", "."],
+    ["1e309", "."],
+    ["-1e309", "."],
+    ["9".repeat(400), "."],
+    ["9".repeat(400) + ",5", ","],
+    ["Infinity", "."],
+    ["NaN", "."],
   ] as const)("%j with decimal mark %j is not a number", (text, mark) => {
     expect(parseNumber(text, mark)).toBeNull();
   });
