@@ -18,6 +18,8 @@ import {
 export const PROBLEM_REASONS = [
   "missing_required",
   "bad_date",
+  // A real calendar date outside 1900–2100: a placeholder (9999-12-31 for "never") or a typo.
+  "date_out_of_range",
   "bad_number",
   "out_of_range",
   "bad_email",
@@ -67,6 +69,14 @@ export function dayKeyOf(fieldName: string): string {
   return fieldName.endsWith("_at") ? `${fieldName.slice(0, -3)}_day` : fieldName.replace(/date$/, "day");
 }
 
+/**
+ * The dates a CRM export can mean, 1900-01-01 to 2100-12-31. One order dated 9999-12-31
+ * (a placeholder for "never") would move the analysis date eight thousand years on and
+ * make every customer churned, so dates outside are reported and not used.
+ */
+const FIRST_DAY = parseDate("1900-01-01", "ymd") as number;
+const DAY_AFTER_LAST = parseDate("2101-01-01", "ymd") as number;
+
 /** Where a cell reader leaves its result (one per converter, reused for every cell). */
 interface Cell {
   value: string | number | null;
@@ -94,6 +104,7 @@ function readerFor(field: CanonicalField, profile: ColumnProfile | undefined, de
       return (raw, cell) => {
         const day = parseDate(raw, order);
         if (day === null) return "bad_date";
+        if (day < FIRST_DAY || day >= DAY_AFTER_LAST) return "date_out_of_range";
         cell.value = toText(day);
         cell.moment = day;
         return null;

@@ -63,6 +63,18 @@ describe("createRowConverter: orders", () => {
     });
   });
 
+  it("reports a date outside 1900–2100 (a placeholder such as 9999-12-31) and drops the order", () => {
+    for (const date of ["9999-12-31", "1899-12-31", "2101-01-01", "1000-01-01"]) {
+      expect(convert(["A7", "C1", date, "1", "1.00", "Completed"], 7)).toEqual({
+        records: {},
+        problems: [{ row: 7, column: "Order Date", value: date, reason: "date_out_of_range" }],
+      });
+    }
+    // The first and last days of the range are kept: 1900-01-01 is day −25,567 (70 × 365 + 17 leap days before 1970).
+    expect(convert(["A8", "C1", "1900-01-01", "1", "1.00", "Completed"], 8).records.orders).toMatchObject({ order_day: -25567 });
+    expect(convert(["A9", "C1", "2100-12-31", "1", "1.00", "Completed"], 9).records.orders).toMatchObject({ order_date: "2100-12-31" });
+  });
+
   it("reports a missing required value and drops the order", () => {
     expect(convert(rows[4] as string[], 6)).toEqual({
       records: {},
