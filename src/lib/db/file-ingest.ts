@@ -126,6 +126,8 @@ export class FileIngest implements RecordSink {
   private profiles: ColumnProfile[] = [];
   private mapping: FileMapping | null = null;
   private rows = 0;
+  /** Set once the reader has met undecodable bytes: from then on every cell is checked for them. */
+  private checkText = false;
 
   constructor(
     private readonly db: Database,
@@ -141,7 +143,8 @@ export class FileIngest implements RecordSink {
     this.meta = meta;
   }
 
-  records(batch: string[][], rowNumbers: number[], bytesRead: number, errors: CsvParseError[]): void {
+  records(batch: string[][], rowNumbers: number[], bytesRead: number, errors: CsvParseError[], undecodable = false): void {
+    this.checkText ||= undecodable;
     for (const error of errors) this.problems.add(parseErrorProblem(error), "parse");
     batch.forEach((record, i) => {
       if (!this.headers) {
@@ -181,7 +184,7 @@ export class FileIngest implements RecordSink {
   }
 
   private writeRow(record: string[], row: number): void {
-    const shaped = shapeRecord(record, this.headers as string[], row, this.meta?.dialect.delimiter ?? ",");
+    const shaped = shapeRecord(record, this.headers as string[], row, this.meta?.dialect.delimiter ?? ",", this.checkText);
     for (const problem of shaped.problems) this.problems.add(problem, "parse");
     if (!shaped.record) return;
     (this.raw as BulkInserter).add([row, ...shaped.record]);

@@ -27,6 +27,8 @@ export const PROBLEM_REASONS = [
   "bad_flag",
   "ragged_row",
   "repeated_header",
+  // A cell holding bytes the file's text encoding could not decode (shown as U+FFFD).
+  "bad_encoding",
   "parse_error",
   "duplicate_id",
   // A ticket answered or resolved before it was created, or resolved before its first response.

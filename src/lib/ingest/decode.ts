@@ -3,8 +3,9 @@
  * (papaparse's `encoding` option only works for File input, and decoding chunk by chunk
  * with fresh decoders splits multi-byte characters).
  *
- * The encoding is guessed on the first bytes of the file: a BOM wins; then strict UTF-8;
- * then GB18030, Big5 and windows-1252 are each tried and the most plausible text wins.
+ * The encoding is guessed on the first bytes of the file: a BOM wins; then UTF-16 told by
+ * its zero bytes; then UTF-8 (strict, or with a few damaged characters); then GB18030, Big5
+ * and windows-1252 are each tried and the most plausible text wins.
  */
 
 export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "big5" | "windows-1252";
@@ -61,13 +62,12 @@ const CONFIDENT_MARGIN = 10;
 export function detectEncoding(sample: Uint8Array): EncodingGuess {
   const bom = bomOf(sample);
   if (bom) return { encoding: bom.encoding, bomLength: bom.length, confident: true, scores: {} };
-  try {
-    // stream: true holds back a multi-byte character cut at the end of the sample.
-    new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: true });
-    return { encoding: "utf-8", bomLength: 0, confident: true, scores: {} };
-  } catch {
-    // not UTF-8: try the legacy encodings below
-  }
+  const utf16 = utf16ByZeroBytes(sample);
+  if (utf16) return { encoding: utf16, bomLength: 0, confident: true, scores: {} };
+  const utf8 = utf8Damage(sample);
+  if (utf8 === "clean") return { encoding: "utf-8", bomLength: 0, confident: true, scores: {} };
+  // A few damaged characters (a cut or corrupted byte) do not make a UTF-8 file another encoding.
+  if (utf8 === "damaged") return { encoding: "utf-8", bomLength: 0, confident: false, scores: {} };
   const scores: Partial<Record<TextEncodingName, number>> = {};
   const ranked = LEGACY.map((encoding) => {
     const text = new TextDecoder(encoding).decode(sample, { stream: true });
@@ -82,6 +82,51 @@ export function detectEncoding(sample: Uint8Array): EncodingGuess {
     confident: best.score > 0 && best.score - second.score >= CONFIDENT_MARGIN,
     scores,
   };
+}
+
+/** Bytes looked at for UTF-16's zero bytes. */
+const UTF16_PROBE_BYTES = 4096;
+
+/**
+ * UTF-16 without a BOM (some Windows tools write it): the text of a CSV is mostly ASCII —
+ * delimiters, digits, dates — whose UTF-16 code units have a zero high byte. When at least
+ * 30 % of the bytes at odd offsets are zero and hardly any at even offsets, the high bytes
+ * come second: little-endian; the other way round, big-endian. No other encoding we read
+ * puts zero bytes in text (a binary file has them everywhere).
+ */
+function utf16ByZeroBytes(sample: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const length = Math.min(sample.length, UTF16_PROBE_BYTES) & ~1;
+  if (length < 4) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (sample[i] === 0) zeroEven++;
+    if (sample[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = length / 2;
+  if (zeroOdd >= 0.3 * pairs && zeroEven <= 0.02 * pairs) return "utf-16le";
+  if (zeroEven >= 0.3 * pairs && zeroOdd <= 0.02 * pairs) return "utf-16be";
+  return null;
+}
+
+/**
+ * "clean" for valid UTF-8; "damaged" when at most one character in 20 of the non-ASCII
+ * ones is invalid (a truncated or corrupted UTF-8 file: its bad bytes become U+FFFD and are
+ * reported as bad_encoding); null otherwise. Legacy text seldom forms valid UTF-8
+ * sequences: GBK or Big5 bytes read as UTF-8 give far more invalid characters than valid.
+ */
+function utf8Damage(sample: Uint8Array): "clean" | "damaged" | null {
+  // stream: true holds back a multi-byte character cut at the end of the sample.
+  const text = new TextDecoder("utf-8").decode(sample, { stream: true });
+  let invalid = 0;
+  let valid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) invalid++;
+    else if (code >= 0x80) valid++;
+  }
+  if (invalid === 0) return "clean";
+  return invalid * 20 <= valid ? "damaged" : null;
 }
 
 function bomOf(bytes: Uint8Array): { encoding: TextEncodingName; length: number } | null {

@@ -6,6 +6,7 @@
 import { createStreamDecoder, detectEncoding, type TextEncodingName } from "./decode.ts";
 import { CsvChunkParser } from "./parse.ts";
 import type { RecordSink } from "./record-sink.ts";
+import { REPLACEMENT_CHARACTER } from "./record-shape.ts";
 import { sniffDialect, type Dialect } from "./sniff.ts";
 
 /** Bytes read before the encoding and dialect are decided. */
@@ -74,14 +75,19 @@ export async function readCsv(blob: Blob, overrides: CsvOverrides | null, sink: 
   const parser = new CsvChunkParser(dialect);
   sink.start({ guess, encoding, dialect, workbook: null });
   let bytesRead = head.length;
-  const pass = (records: string[][]) => sink.records(records, parser.rowNumbers, bytesRead, parser.takeErrors());
-  pass(parser.push(headText));
+  let undecodable = false;
+  const pass = (records: string[][]) => sink.records(records, parser.rowNumbers, bytesRead, parser.takeErrors(), undecodable);
+  const parse = (text: string) => {
+    undecodable ||= text.includes(REPLACEMENT_CHARACTER);
+    pass(parser.push(text));
+  };
+  parse(headText);
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     bytesRead += value.length;
-    pass(parser.push(decoder.decode(value)));
+    parse(decoder.decode(value));
   }
-  pass(parser.push(decoder.end()));
+  parse(decoder.end());
   pass(parser.end());
 }

@@ -26,7 +26,9 @@ export interface RecordSink {
   /**
    * Complete records (the header is the first record of the first call), the row number of
    * each (header = 1, blank lines counted), the bytes read so far and the malformed records
-   * found (unbalanced quotes).
+   * found (unbalanced quotes). `undecodable` is true when the text read so far held bytes
+   * invalid in its encoding (U+FFFD): the cells of this batch and later ones are worth
+   * checking.
    */
-  records(batch: string[][], rowNumbers: number[], bytesRead: number, errors: CsvParseError[]): void;
+  records(batch: string[][], rowNumbers: number[], bytesRead: number, errors: CsvParseError[], undecodable?: boolean): void;
 }

@@ -26,6 +26,23 @@ describe("detectEncoding", () => {
     expect(detectEncoding(bytes([0xfe, 0xff, 0x00, 0x61]))).toMatchObject({ encoding: "utf-16be", bomLength: 2 });
   });
 
+  it("tells UTF-16 without a BOM by the zero high bytes of its ASCII", () => {
+    const text = "id,名字,金额\r\nC001,张三,12.50\r\n";
+    expect(detectEncoding(new Uint8Array(Buffer.from(text, "utf16le")))).toMatchObject({ encoding: "utf-16le", bomLength: 0, confident: true });
+    expect(detectEncoding(iconv.encode(text, "utf16be"))).toMatchObject({ encoding: "utf-16be", bomLength: 0, confident: true });
+    // A binary file has zero bytes at both offsets: not UTF-16.
+    expect(detectEncoding(bytes([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0, 0, 0, 1, 0, 0])).encoding).not.toMatch(/utf-16/);
+  });
+
+  it("keeps utf-8, not confident, when a few characters are damaged", () => {
+    // 40 good Chinese characters, then one whose last byte is lost (E8 8C B6 → E8 8C): 1 invalid of 41.
+    const good = utf8(`id,名称\n1,${"绿茶礼盒".repeat(10)}\n2,`);
+    const damaged = bytes(good, [0xe8, 0x8c], utf8(",x\n"));
+    expect(detectEncoding(damaged)).toEqual({ encoding: "utf-8", bomLength: 0, confident: false, scores: {} });
+    // One damaged character among three good ones is too many: the legacy encodings are tried.
+    expect(detectEncoding(bytes(utf8("id,绿茶礼\n"), [0xe8, 0x8c], utf8("\n"))).encoding).not.toBe("utf-8");
+  });
+
   it("picks gb18030 for GBK bytes of simplified Chinese", () => {
     const gbk = iconv.encode("客户编号,订单日期,实付金额\nC001,2024-01-05,￥12.50\n", "gbk");
     const guess = detectEncoding(gbk);
