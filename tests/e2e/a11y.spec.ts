@@ -158,6 +158,16 @@ test("no page scrolls sideways at 390 px, in any language", async ({ guardedPage
   expect(overflowing).toEqual([]);
 });
 
+test("every page ends in an empty state, not an endless skeleton, when the filters leave no customer", async ({ guardedPage: page }) => {
+  await openApp(page);
+  for (const route of await navPages(page)) {
+    // show() waits until no skeleton is left.
+    await show(page, route, "region=No%20such%20region");
+    await expect(page.locator("main")).not.toBeEmpty();
+    await page.screenshot({ path: `test-results/screens/a11y/${name(route)}-no-match.png`, fullPage: true });
+  }
+});
+
 test("the keyboard alone reaches the nav, the filters, a chart's marks with tooltips and a data table", async ({ guardedPage: page }) => {
   await openApp(page);
   const reached = { nav: false, filter: false, mark: false, tooltip: false, tableButton: false };
@@ -193,6 +203,34 @@ test("the keyboard alone reaches the nav, the filters, a chart's marks with tool
     }
   }
   expect(reached).toEqual({ nav: true, filter: true, mark: true, tooltip: true, tableButton: true });
+});
+
+test("on every page the keyboard reaches the page's own controls, each with a visible focus ring", async ({ guardedPage: page }) => {
+  await openApp(page);
+  const problems: string[] = [];
+  for (const route of await navPages(page)) {
+    await show(page, route, "");
+    await page.locator("#main").focus();
+    let inMain = 0;
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press("Tab");
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+        return { inMain: !!el.closest("main"), ring, what: `${el.localName}.${el.className}`.slice(0, 60) };
+      });
+      if (!focus) {
+        problems.push(`${name(route)}: focus lost after ${i + 1} Tabs`);
+        break;
+      }
+      if (focus.inMain) inMain++;
+      if (!focus.ring) problems.push(`${name(route)}: no focus ring on ${focus.what}`);
+    }
+    if (inMain === 0) problems.push(`${name(route)}: Tab never reached the page`);
+  }
+  expect([...new Set(problems)]).toEqual([]);
 });
 
 test("screenshots of every page: both themes, three languages, desktop and phone", async ({ guardedPage: page }) => {
