@@ -39,15 +39,40 @@ async function readAtLeast(reader: ReadableStreamDefaultReader<Uint8Array>, minB
   return joined;
 }
 
-/** Refuses what is plainly not delimited text: nothing, NUL bytes (binary files, images) or JSON. */
+/** Characters of the decoded start of a file judged when telling binary from text. */
+const BINARY_SAMPLE_CHARS = 8192;
+/**
+ * Control characters (bar TAB, LF, CR) in more than this share of the sample make a file
+ * binary: an image or an archive has about one byte in ten below 0x20, a CSV none, or a
+ * few NUL bytes in its cells, which the reader drops.
+ */
+const BINARY_CONTROL_SHARE = 0.05;
+const TRAILING_NULS = /\u0000+$/;
+
+/** Refuses what is plainly not delimited text: nothing, binary files (images, archives) or JSON. */
 export function notCsvReason(headText: string): NotCsvReason | null {
   if (headText.trim() === "") return "empty_file";
-  // Judged on the decoded text: UTF-16 files are full of NUL bytes but decode cleanly.
-  if (headText.slice(0, 8192).includes("\u0000")) return "binary_file";
+  // Judged on the decoded text: UTF-16 files are full of NUL bytes but decode cleanly. NUL
+  // padding at the end (some exporters fill the last disk block) is no sign of binary.
+  const sample = headText.slice(0, BINARY_SAMPLE_CHARS).replace(TRAILING_NULS, "");
+  if (controlCharacters(sample) > BINARY_CONTROL_SHARE * sample.length) return "binary_file";
   const first = headText.trimStart()[0];
   if ((first === "{" || first === "[") && /^\s*[[{]\s*["{[\]]/.test(headText)) return "json_file";
   return null;
 }
+
+/** C0 controls but TAB, LF and CR; DEL; C1 controls. */
+function controlCharacters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)) count++;
+  }
+  return count;
+}
+
+/** NUL is never text: a stray one inside a cell (or padding at the end) is dropped. */
+const withoutNul = (text: string): string => (text.includes("\u0000") ? text.replaceAll("\u0000", "") : text);
 
 /** A reading the user corrected: the encoding and delimiter to use instead of the detected ones. */
 export interface CsvOverrides {
@@ -67,7 +92,8 @@ export async function readCsv(blob: Blob, overrides: CsvOverrides | null, sink: 
     await reader.cancel();
     throw new NotCsvError(refusal);
   }
-  const sniffed = sniffDialect(headText);
+  // The first chunk can be the whole file (Node hands a Blob over in one piece): sniff a sample.
+  const sniffed = sniffDialect(headText.slice(0, SAMPLE_BYTES));
   // A comma-delimited file cannot also use the comma as its decimal mark.
   const dialect = overrides
     ? { ...sniffed, delimiter: overrides.delimiter, decimalMark: overrides.delimiter === "," ? "." : sniffed.decimalMark }
@@ -79,7 +105,7 @@ export async function readCsv(blob: Blob, overrides: CsvOverrides | null, sink: 
   const pass = (records: string[][]) => sink.records(records, parser.rowNumbers, bytesRead, parser.takeErrors(), undecodable);
   const parse = (text: string) => {
     undecodable ||= text.includes(REPLACEMENT_CHARACTER);
-    pass(parser.push(text));
+    pass(parser.push(withoutNul(text)));
   };
   parse(headText);
   for (;;) {
