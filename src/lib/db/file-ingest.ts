@@ -12,6 +12,7 @@ import { isHeaderRepeat, normalizeHeaders } from "../ingest/headers.ts";
 import { fitToWidth, shapeRecord } from "../ingest/record-shape.ts";
 import { suggestMapping, tablesFilled, type FileMapping } from "../ingest/mapping.ts";
 import { profileColumns, type ColumnProfile } from "../ingest/profile.ts";
+import { previewOf } from "../ingest/values.ts";
 import type { CsvParseError } from "../ingest/parse.ts";
 import type { ReadStart, RecordSink } from "../ingest/record-sink.ts";
 import { BulkInserter } from "./bulk-insert.ts";
@@ -45,8 +46,7 @@ class ProblemLog {
   }
   add(problem: Problem, stage: ProblemStage): void {
     // Very long values (a 5 MB field) are cut: the report needs to show it, not hold it.
-    const value = problem.value.length > 200 ? `${problem.value.slice(0, 200)}…` : problem.value;
-    this.inserter.add([this.fileId, this.fileName, problem.row, problem.column, value, problem.reason, stage]);
+    this.inserter.add([this.fileId, this.fileName, problem.row, problem.column, previewOf(problem.value), problem.reason, stage]);
   }
   finish(): void {
     this.inserter.finish();

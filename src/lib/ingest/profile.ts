@@ -4,7 +4,7 @@
  * (date order, currency) that conversion then applies to every row.
  */
 import {
-  detectCurrency, detectDateOrder, isMissing, isValidEmail, isValidPhone, parseDate, parseFlag, parseNumber, parseStars,
+  detectCurrency, detectDateOrder, isMissing, isValidEmail, isValidPhone, parseDate, parseFlag, parseNumber, parseStars, previewOf,
 } from "./values.ts";
 import type { DateOrder } from "./values.ts";
 
@@ -36,7 +36,7 @@ export interface ColumnProfile {
   dateOrder?: DateOrder;
   /** For money: the ISO code of the symbols written in the values, null when none. */
   currency?: string | null;
-  /** Up to 5 distinct non-missing raw values, in order of appearance. */
+  /** Up to 5 distinct non-missing raw values, in order of appearance, each cut to a preview. */
   samples: string[];
 }
 
@@ -65,7 +65,8 @@ function profileColumn(header: string, index: number, cells: string[], decimalMa
     count: cells.length,
     missing: cells.length - values.length,
     distinct: distinct.size,
-    samples: [...distinct].slice(0, SAMPLES),
+    // Cut: samples travel with the file's description to the page and into the project file.
+    samples: [...distinct].slice(0, SAMPLES).map(previewOf),
   };
   if (values.length === 0) return { ...base, shape: "empty" };
   return { ...base, ...inferShape(values, decimalMark) };

@@ -6,6 +6,14 @@
 
 const MISSING = new Set(["", "na", "n/a", "#n/a", "null", "-", "—", "–", "none", "nan"]);
 
+/** Characters of a cell kept where it is shown rather than stored: mapping samples, problem reports. */
+export const PREVIEW_CHARS = 200;
+
+/** A cell as a preview shows it: a 5 MB field travels as its first 200 characters and "…". */
+export function previewOf(text: string): string {
+  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
+}
+
 /** Blank, or a marker of "no value": NA, N/A, #N/A, null, -, —, None, nan (any case). */
 export function isMissing(text: string): boolean {
   // Fast path for most cells: longer than any marker, nothing to trim.

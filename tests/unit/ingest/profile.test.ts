@@ -12,6 +12,11 @@ describe("profileColumns", () => {
     expect(p).toMatchObject({ index: 0, header: "col", count: 9, missing: 2, distinct: 6, samples: ["b", "a", "c", "d", "e"] });
   });
 
+  it("keeps a very long value as a 200-character preview (a 5 MB note must not travel with the file's description)", () => {
+    const long = "长".repeat(5 * 1024 * 1024);
+    expect(one(["short", long]).samples).toEqual(["short", `${"长".repeat(200)}…`]);
+  });
+
   it("gives each column its own index and header, and pads short rows", () => {
     const ps = profileColumns(["a", "b"], [["1", "x"], ["2"]], ".");
     expect(ps.map((p) => [p.index, p.header, p.missing])).toEqual([[0, "a", 0], [1, "b", 1]]);
