@@ -23,7 +23,7 @@ test("Cancel on the progress bar stops a large load and keeps the data loaded be
   await expect(cancel).toHaveAccessibleName("Cancel loading big-orders.csv");
   await cancel.click();
 
-  await expect(page.getByRole("alert").filter({ hasText: "Loading cancelled: big-orders.csv not loaded" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Loading cancelled at big-orders.csv: big-orders.csv not loaded" })).toBeVisible();
   await expect(page.locator("[data-status]")).toHaveAttribute("data-status", "ready");
   await expect(page.locator("[data-source]")).toHaveAttribute("data-source", "demo");
   expect(await kpi(page, "customers")).toBe(customers);
