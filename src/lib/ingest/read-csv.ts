@@ -47,14 +47,15 @@ const BINARY_SAMPLE_CHARS = 8192;
  * few NUL bytes in its cells, which the reader drops.
  */
 const BINARY_CONTROL_SHARE = 0.05;
-const TRAILING_NULS = /\u0000+$/;
 
 /** Refuses what is plainly not delimited text: nothing, binary files (images, archives) or JSON. */
 export function notCsvReason(headText: string): NotCsvReason | null {
   if (headText.trim() === "") return "empty_file";
   // Judged on the decoded text: UTF-16 files are full of NUL bytes but decode cleanly. NUL
   // padding at the end (some exporters fill the last disk block) is no sign of binary.
-  const sample = headText.slice(0, BINARY_SAMPLE_CHARS).replace(TRAILING_NULS, "");
+  let end = Math.min(headText.length, BINARY_SAMPLE_CHARS);
+  while (end > 0 && headText.charCodeAt(end - 1) === 0) end--;
+  const sample = headText.slice(0, end);
   if (controlCharacters(sample) > BINARY_CONTROL_SHARE * sample.length) return "binary_file";
   const first = headText.trimStart()[0];
   if ((first === "{" || first === "[") && /^\s*[[{]\s*["{[\]]/.test(headText)) return "json_file";
