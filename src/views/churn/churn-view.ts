@@ -1,6 +1,8 @@
 /** Plain helpers of the Churn page (no Svelte): gap bins, reason sentences and the at-risk CSV. */
-import type { AtRiskRow, GapCount } from "../../lib/analytics/churn.ts";
+import type { AtRiskRow, GapCount, Reason } from "../../lib/analytics/churn.ts";
 import { toExcelCsv } from "../../lib/format/csv.ts";
+import { formatCount, formatDecimal } from "../../lib/format/number.ts";
+import { translate, type Locale } from "../../lib/i18n/index.svelte.ts";
 
 export interface GapBin {
   /** First gap (days) of the bin. */
@@ -27,6 +29,16 @@ export function binGaps(gaps: readonly GapCount[], width: number, cap: number, m
     if (bin) bin.count += g.count;
   }
   return bins;
+}
+
+/**
+ * Each reason a customer is at risk as the sentence shown (the at-risk list and the
+ * customer's file): P(alive) with 2 decimals, percents whole, days as counts —
+ * { key: "no_purchase_for", params: { days: 1200, usual: 21 } } → "no purchase for 1,200 days, usual gap 21 days".
+ */
+export function reasonSentences(reasons: readonly Reason[], locale: Locale): string[] {
+  const number = (key: string, n: number) => (key === "value" ? formatDecimal(n, locale, 2) : key === "percent" ? formatDecimal(n, locale, 0) : formatCount(n, locale));
+  return reasons.map((r) => translate(locale, `churn.reasons.${r.key}`, Object.fromEntries(Object.entries(r.params).map(([k, n]) => [k, number(k, n)]))));
 }
 
 /** Columns of the at-risk CSV (raw values; reasons as the sentences shown on the page). */

@@ -13,4 +13,6 @@ export interface TableColumn<T> {
   format?: (row: T) => string;
   /** The cell holds the user's own data (names, emails…), not interface text. */
   userText?: boolean;
+  /** The cell's text as a link to this address (a customer's file). */
+  href?: (row: T) => string;
 }
