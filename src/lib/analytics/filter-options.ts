@@ -12,16 +12,13 @@
  * customer's acquisition channel for orders without one).
  */
 import { customerCondition } from "./filter-sql.ts";
-import { ATTRIBUTE_FILTER_KEYS, LIST_FILTER_KEYS, type Filters, type ListFilterKey, type QueryFn } from "./filters.ts";
+import { ATTRIBUTE_FILTER_KEYS, LIST_FILTER_KEYS, withoutList, type Filters, type ListFilterKey, type QueryFn } from "./filters.ts";
 import { join, raw, sql, type SqlFragment } from "./sql.ts";
 
 export interface FilterOption {
   value: string;
   customers: number;
 }
-
-/** The filters without `key`'s own list (what that key's counts are taken under). */
-const without = (filters: Filters, key: ListFilterKey): Filters => ({ ...filters, [key]: [] });
 
 /** The effective channel of each sale: its own, else its customer's acquisition channel (as channelCondition reads it). */
 const SALE_CHANNELS = raw("SELECT s.customer_id, COALESCE(s.channel, cs.acquisition_channel) AS value FROM sales s LEFT JOIN customer_summary cs ON cs.customer_id = s.customer_id");
@@ -45,7 +42,7 @@ export async function availableFilterKeys(query: QueryFn): Promise<ListFilterKey
 
 /** The values of one list filter with their customers, under the other filters (any order: the filter bar sorts for the reader). */
 export async function loadFilterOptions(query: QueryFn, key: ListFilterKey, filters: Filters): Promise<FilterOption[]> {
-  const others = without(filters, key);
+  const others = withoutList(filters, key);
   // `key` is one of our own column names; values are bound.
   const q =
     key === "channel"

@@ -35,5 +35,15 @@ export function pickFilters(source: Filters): Filters {
   return filters;
 }
 
+/**
+ * The filters without `key`'s own list: what a chart broken down by `key` is drawn under, so
+ * that choosing one of its bars highlights it among the others instead of leaving it alone
+ * (and what that key's menu counts are taken under). The same object when there is nothing
+ * to take off, so that no query reruns.
+ */
+export function withoutList(filters: Filters, key: ListFilterKey | null): Filters {
+  return key === null || filters[key].length === 0 ? filters : { ...filters, [key]: [] };
+}
+
 /** A function that runs SQL with bound parameters and returns row objects (client.query or the engine in tests). */
 export type QueryFn = <T extends Record<string, unknown>>(sql: string, params?: readonly (string | number | null)[]) => Promise<T[]>;
