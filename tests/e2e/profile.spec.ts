@@ -70,6 +70,20 @@ test("the link reproduces the file, in another language too", async ({ guardedPa
   await expect(dialog(page)).toBeVisible();
 });
 
+test("privacy mode masks the name, email and phone in the file and in the search", async ({ guardedPage: page }) => {
+  const chars = [...chosen.name];
+  const masked = `${chars[0]}${"*".repeat(chars.length - 2)}${chars[chars.length - 1]}`; // 周秀英 → 周*英
+  const row = customers.find((c) => c.customer_id === chosen.id);
+  await openApp(page, `#/?privacy=1&customer=${chosen.id}`);
+  await expect(dialog(page).getByRole("heading", { level: 2 })).toHaveText(masked);
+  const text = await dialog(page).innerText();
+  for (const secret of [chosen.name, row?.email, row?.phone].filter(Boolean)) expect(text).not.toContain(secret);
+  if (row?.email) await expect(dialog(page).locator('dd[data-field="email"]')).toHaveText(/^.\*\*\*@/);
+  await page.getByTestId("profile-close").click();
+  await page.getByTestId("customer-search").fill(chosen.name);
+  await expect(page.getByRole("option", { name: new RegExp(chosen.id) })).toContainText(masked);
+});
+
 test("the at-risk list opens a customer's file with the same reasons", async ({ guardedPage: page }) => {
   await openApp(page, "#/churn");
   const table = page.getByTestId("at-risk-table");
