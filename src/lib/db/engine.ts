@@ -10,6 +10,7 @@ import { NotCsvError } from "../ingest/read-csv.ts";
 import { readFile } from "../ingest/read-file.ts";
 import { WorkbookRefusedError } from "../ingest/read-xlsx.ts";
 import { toExcelCsv } from "../format/csv.ts";
+import { formatBytes } from "../format/number.ts";
 import {
   buildClvInputs,
   buildCustomerSummary,
@@ -62,9 +63,15 @@ const CANONICAL_INDEXES = [
  * Largest file we try to load. A CSV becomes roughly three times its size in SQLite (raw
  * copy, canonical rows, indexes) inside a WebAssembly memory that cannot pass 4 GB, so a
  * larger file is refused up front rather than crashing the tab half-way. A team with more
- * data loads a per-customer summary instead (README).
+ * data loads a per-customer summary instead (README): the message says both.
  */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+/** A file refused for its size, with the size and the limit written for the message ("1.1 GB"). */
+function tooLarge(input: FileInput): FileError {
+  // Units read the same in the three languages; the worker does not know the page's locale.
+  return { name: input.name, reason: "too_large", params: { size: formatBytes(input.data.size, "en"), max: formatBytes(MAX_FILE_BYTES, "en") } };
+}
 
 /** A loaded file plus what re-encoding needs: its original bytes (absent for a file opened from a project). */
 interface FileEntry {
@@ -154,7 +161,7 @@ export class Engine {
     onProgress: OnProgress,
     signal?: AbortSignal,
   ): Promise<LoadedFile | FileError> {
-    if (input.data.size > MAX_FILE_BYTES) return { name: input.name, reason: "too_large" };
+    if (input.data.size > MAX_FILE_BYTES) return tooLarge(input);
     const fileId = this.nextFileId++;
     const rawTable = rawTableName(fileId, input.name);
     const total = input.data.size;
@@ -191,7 +198,7 @@ export class Engine {
       return file;
     } catch (error) {
       this.db.run("ROLLBACK");
-      return fileError(input.name, error);
+      return fileError(input, error);
     }
   }
 
@@ -455,12 +462,13 @@ export class Engine {
   }
 }
 
-function fileError(name: string, error: unknown): FileError {
+function fileError(input: FileInput, error: unknown): FileError {
+  const name = input.name;
   if (error instanceof DOMException && error.name === "AbortError") return { name, reason: "cancelled" };
   if (error instanceof NotCsvError) return { name, reason: error.reason };
   if (error instanceof WorkbookRefusedError) return { name, reason: `xlsx.${error.reason}` };
   if (error instanceof FileRefusedError) return { name, reason: error.reason, params: error.params };
   const message = error instanceof Error ? error.message : String(error);
-  if (/memory|allocation|Array buffer/i.test(message)) return { name, reason: "too_large" };
+  if (/memory|allocation|Array buffer/i.test(message)) return tooLarge(input);
   return { name, reason: "unreadable", params: { message } };
 }

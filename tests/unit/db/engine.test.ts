@@ -4,6 +4,7 @@ import { MAX_FILE_BYTES, type Engine } from "../../../src/lib/db/engine.ts";
 import { loadKpis, loadMonthlySeries } from "../../../src/lib/analytics/overview.ts";
 import { NO_FILTERS } from "../../../src/lib/analytics/filters.ts";
 import { DEFAULT_SETTINGS, csvFile, day, newEngine, queryFnOf } from "../../helpers/engine.ts";
+import { translate } from "../../../src/lib/i18n/index.svelte.ts";
 import { CUSTOMERS, FEEDBACK, ORDERS } from "../../fixtures/tiny-shop.ts";
 
 let engine: Engine;
@@ -173,9 +174,22 @@ describe("replacing loaded data", () => {
 describe("files too large for the browser", () => {
   it("are refused before reading, with the file named", async () => {
     const fresh = await newEngine();
-    const huge = { name: "huge.csv", data: { size: MAX_FILE_BYTES + 1 } as Blob };
+    const huge = { name: "huge.csv", data: { size: 2_500_000_000 } as Blob };
     const result = await fresh.load([huge], false, DEFAULT_SETTINGS);
-    expect(result.errors).toEqual([{ name: "huge.csv", reason: "too_large" }]);
+    // MAX_FILE_BYTES = 1,073,741,824 bytes is 1.07 GB in the decimal units file managers show.
+    expect(MAX_FILE_BYTES).toBe(1024 ** 3);
+    expect(result.errors).toEqual([{ name: "huge.csv", reason: "too_large", params: { size: "2.5 GB", max: "1.1 GB" } }]);
+  });
+
+  it("say how large a file can be and suggest the per-customer summary, in every language", () => {
+    const params = { file: "huge.csv", size: "2.5 GB", max: "1.1 GB" };
+    const summaryWord = { en: "summary", "zh-CN": "汇总", "zh-TW": "彙總" } as const;
+    for (const locale of ["en", "zh-CN", "zh-TW"] as const) {
+      const message = translate(locale, "errors.too_large", params);
+      expect(message).toContain("huge.csv");
+      expect(message).toContain("1.1 GB");
+      expect(message).toContain(summaryWord[locale]);
+    }
   });
 });
 
