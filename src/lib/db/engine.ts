@@ -192,12 +192,13 @@ export class Engine {
         state: result.mapping.confident ? "applied" : "needs-mapping",
         tables: result.mapping.confident ? tablesFilled(result.mapping) : [],
       };
-      this.files.set(fileId, { file, blob: input.data, demo: input.demo === true });
       this.saveFileRow(file);
       this.db.run("COMMIT");
+      // Only now: a file whose commit failed must not be taken for loaded.
+      this.files.set(fileId, { file, blob: input.data, demo: input.demo === true });
       return file;
     } catch (error) {
-      this.db.run("ROLLBACK");
+      rollback(this.db);
       return fileError(input, error);
     }
   }
@@ -459,6 +460,18 @@ export class Engine {
     const sql = CANONICAL_TABLES.map((t) => `(SELECT COUNT(*) FROM ${t}) AS ${t}`).join(", ");
     const row = this.query(`SELECT ${sql}`).rows[0] ?? {};
     return Object.fromEntries(CANONICAL_TABLES.map((t) => [t, Number(row[t] ?? 0)])) as DatasetInfo["counts"];
+  }
+}
+
+/**
+ * Undoes the transaction of a file that failed. SQLite rolls a transaction back by itself
+ * when memory runs out; ROLLBACK then finds none, and the file's own error is what to say.
+ */
+function rollback(db: Database): void {
+  try {
+    db.run("ROLLBACK");
+  } catch (error) {
+    if (!/no transaction is active/i.test(error instanceof Error ? error.message : String(error))) throw error;
   }
 }
 
