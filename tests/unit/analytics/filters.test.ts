@@ -89,56 +89,62 @@ describe("filter options with their customers", () => {
 
   it("count every customer per attribute value, leads included", async () => {
     expect(await options("region")).toEqual([
-      { value: "East", customers: 2 },
-      { value: "West", customers: 2 },
+      { value: "East", count: 2 },
+      { value: "West", count: 2 },
     ]);
     expect(await options("gender")).toEqual([
-      { value: "F", customers: 3 },
-      { value: "M", customers: 1 },
+      { value: "F", count: 3 },
+      { value: "M", count: 1 },
     ]);
     expect(await options("city")).toEqual([
-      { value: "Chengdu", customers: 2 },
-      { value: "上海", customers: 2 },
+      { value: "Chengdu", count: 2 },
+      { value: "上海", count: 2 },
     ]);
     expect(await options("contract_type")).toEqual([]);
   });
 
-  it("count buyers per channel of their orders", async () => {
-    // App: A (O1), C (O5); Online: A (O2, no channel); Store: B; Web: A.
+  it("count orders per channel (a channel belongs to orders)", async () => {
+    // App: O1, O5; Online: O2 (no channel: A's acquisition channel); Store: O3 (its return O4 is no order); Web: O6.
     expect(await options("channel")).toEqual([
-      { value: "App", customers: 2 },
-      { value: "Online", customers: 1 },
-      { value: "Store", customers: 1 },
-      { value: "Web", customers: 1 },
+      { value: "App", count: 2 },
+      { value: "Online", count: 1 },
+      { value: "Store", count: 1 },
+      { value: "Web", count: 1 },
+    ]);
+    // A's orders only: O1, O2, O6.
+    expect(await options("channel", { city: ["上海"], gender: ["M"] })).toEqual([
+      { value: "App", count: 1 },
+      { value: "Online", count: 1 },
+      { value: "Web", count: 1 },
     ]);
   });
 
   it("give each buyer one segment and leads none", async () => {
-    expect((await options("segment")).reduce((s, o) => s + o.customers, 0)).toBe(3);
+    expect((await options("segment")).reduce((s, o) => s + o.count, 0)).toBe(3);
   });
 
   it("narrow each list by the other filters, not by its own", async () => {
     // Women are B, C, E: East C; West B and E.
     expect(await options("region", { gender: ["F"] })).toEqual([
-      { value: "East", customers: 1 },
-      { value: "West", customers: 2 },
+      { value: "East", count: 1 },
+      { value: "West", count: 2 },
     ]);
     // Gender's own list keeps both values.
     expect(await options("gender", { gender: ["F"] })).toEqual([
-      { value: "F", customers: 3 },
-      { value: "M", customers: 1 },
+      { value: "F", count: 3 },
+      { value: "M", count: 1 },
     ]);
-    // Buyers among them: B (Store) and C (App).
+    // Their orders: B's O3 (Store) and C's O5 (App).
     expect(await options("channel", { gender: ["F"] })).toEqual([
-      { value: "App", customers: 1 },
-      { value: "Store", customers: 1 },
+      { value: "App", count: 1 },
+      { value: "Store", count: 1 },
     ]);
   });
 
   it("leave the attributes' counts alone when a channel is chosen (a channel belongs to orders)", async () => {
     expect(await options("region", { channel: ["Web"] })).toEqual([
-      { value: "East", customers: 2 },
-      { value: "West", customers: 2 },
+      { value: "East", count: 2 },
+      { value: "West", count: 2 },
     ]);
   });
 });
