@@ -5,6 +5,7 @@
  * screenshots in three languages and at phone width (test-results/screens/).
  */
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, openApp, test } from "./fixtures.ts";
 import { parseCsv, shopKpis } from "./independent.ts";
@@ -154,6 +155,25 @@ test("the Overview shows the touchpoints of the demo's interactions by channel",
   const channels = new Set(interactions.map((r) => r.channel));
   await expect(mix.locator("svg[role='img'] text[data-user-text]")).toHaveCount(channels.size);
 });
+
+/** Serious and critical axe violations inside `selector`. */
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(selector).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+}
+
+for (const theme of ["light", "dark"] as const) {
+  test(`the open file and the search list pass an axe scan (${theme})`, async ({ guardedPage: page }) => {
+    await openApp(page, `#/?theme=${theme}`);
+    await page.getByTestId("customer-search").fill(chosen.name.slice(0, 1));
+    await expect(page.getByRole("option").first()).toBeVisible();
+    expect(await seriousViolations(page, ".customer-search")).toEqual([]);
+    await page.getByRole("option").first().click();
+    await expect(page.getByTestId("profile-timeline")).toBeVisible();
+    expect(await seriousViolations(page, "[data-testid='customer-profile']")).toEqual([]);
+    await page.screenshot({ path: `test-results/screens/profile-${theme}.png` });
+  });
+}
 
 for (const lang of ["en", "zh-CN", "zh-TW"] as const) {
   test(`screenshots of the file and the channel mix (${lang})`, async ({ guardedPage: page }) => {
