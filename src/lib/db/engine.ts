@@ -403,6 +403,13 @@ export class Engine {
       const entry = this.files.get(Number(fileId));
       if (entry) entry.file.problemRows = Number(count);
     }
+    for (const entry of this.files.values()) delete entry.file.firstProblem;
+    // With MIN(), SQLite takes the bare columns from the row holding the minimum.
+    const firsts = this.db.exec(`SELECT file_id, MIN(row), "column", reason FROM _problems GROUP BY file_id`)[0]?.values ?? [];
+    for (const [fileId, row, column, reason] of firsts) {
+      const entry = this.files.get(Number(fileId));
+      if (entry) entry.file.firstProblem = { row: Number(row), column: String(column ?? ""), reason: String(reason) };
+    }
   }
 
   /** Indexes, the analysis date, the churn window and the derived tables, in that order. */

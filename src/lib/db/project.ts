@@ -30,13 +30,13 @@ export class ProjectRefusedError extends Error {
 }
 
 /** Fields of a LoadedFile with a column of their own in `_files`, or worked out again on opening. */
-type ColumnFields = "fileId" | "name" | "bytes" | "encoding" | "rawTable" | "rows" | "problemRows" | "state" | "mapping" | "kind" | "tables";
+type ColumnFields = "fileId" | "name" | "bytes" | "encoding" | "rawTable" | "rows" | "problemRows" | "firstProblem" | "state" | "mapping" | "kind" | "tables";
 /** Everything else (dialect, headers, profiles, and whatever a file learns to carry) goes to `details`. */
 type FileDetails = Omit<LoadedFile, ColumnFields>;
 
 export function writeFileRow(db: Database, file: LoadedFile): void {
-  // problem_rows, kind and tables are worked out again when the file is read back.
-  const { fileId, name, bytes, encoding, rawTable, rows, state, mapping, problemRows: _problemRows, kind: _kind, tables: _tables, ...details } = file;
+  // problem_rows (and the first problem), kind and tables are worked out again when the file is read back.
+  const { fileId, name, bytes, encoding, rawTable, rows, state, mapping, problemRows: _problemRows, firstProblem: _firstProblem, kind: _kind, tables: _tables, ...details } = file;
   db.run("DELETE FROM _files WHERE file_id = ?", [fileId]);
   db.run(
     `INSERT INTO _files (file_id, name, bytes, encoding, delimiter, raw_table, rows, problem_rows, state, mapping, details)

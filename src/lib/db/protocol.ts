@@ -39,6 +39,8 @@ export interface LoadedFile {
   rawTable: string;
   rows: number;
   problemRows: number;
+  /** The file's first problem (lowest row), for the message after a load; absent when it has none. */
+  firstProblem?: { row: number; column: string; reason: string };
   /** "applied": canonical tables include this file; "needs-mapping": a required column is unmapped. */
   state: "applied" | "needs-mapping";
   tables: CanonicalTable[];

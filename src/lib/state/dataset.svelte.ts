@@ -115,6 +115,15 @@ export class Dataset {
     for (const f of files) if (f.state === "needs-mapping") this.say("warning", "messages.needs_mapping", { file: f.name });
   }
 
+  /** A dropped file with bad rows says so at once, naming the first; the Data page lists them all. */
+  private sayProblems(files: readonly LoadedFile[]): void {
+    for (const { name, problemRows, firstProblem: first } of files) {
+      if (!first) continue;
+      const params = { file: name, count: problemRows, row: first.row, column: first.column };
+      this.say("warning", first.column ? "ingest.file_problems" : "ingest.file_problems_row", params);
+    }
+  }
+
   /** Run one worker operation at a time; status/busy/progress follow it. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.chain.then(async () => {
@@ -285,6 +294,7 @@ export class Dataset {
           });
         }
         this.sayNeedsMapping(added);
+        this.sayProblems(added);
       } catch (error) {
         this.failed(error, files.map((f) => f.name).join(", "));
       }

@@ -40,6 +40,14 @@ describe("loading", () => {
     expect(rows("SELECT is_return FROM orders WHERE order_id = 'O4'")[0]?.is_return).toBe(1);
   });
 
+  it("names each file's first problem, for the message after a load", () => {
+    expect(engine.dataset.files.map((f) => [f.name, f.problemRows, f.firstProblem])).toEqual([
+      ["orders.csv", 1, { row: 9, column: "amount", reason: "missing_required" }],
+      ["customers.csv", 0, undefined],
+      ["feedback.csv", 0, undefined],
+    ]);
+  });
+
   it("resolves asof and the churn window from the data", () => {
     expect(engine.dataset.asof).toBe("2024-03-31");
     expect(engine.dataset.suggestedChurnDays).toBe(60);
