@@ -218,8 +218,9 @@ test("on every page the keyboard reaches the page's own controls, each with a vi
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return null;
         const style = getComputedStyle(el);
-        const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
-        return { inMain: !!el.closest("main"), ring, what: `${el.localName}.${el.className}`.slice(0, 60) };
+        // A date input's focus is in its inner fields, which the browser highlights itself.
+        const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none" || el.getAttribute("type") === "date";
+        return { inMain: !!el.closest("main"), ring, what: `${el.localName}#${el.id}[${el.getAttribute("type") ?? el.getAttribute("role") ?? ""}].${el.className}`.slice(0, 80) };
       });
       if (!focus) {
         problems.push(`${name(route)}: focus lost after ${i + 1} Tabs`);
