@@ -152,14 +152,49 @@ export const FORMULA_PAYLOADS = [
   "\r=1+1",
 ] as const;
 
+/** Every payload, markup first: 12 in all. */
+const PAYLOADS: readonly string[] = [...MARKUP_PAYLOADS, ...FORMULA_PAYLOADS];
+const payload = (i: number): string => PAYLOADS[i % PAYLOADS.length] as string;
+const csvCell = (cell: string): string => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+const csvText = (rows: readonly (readonly string[])[]): string => rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+
+/**
+ * A small shop whose every text cell — names, emails, cities, regions, tiers, products,
+ * channels, categories, comments, one customer ID, extra headers and a file name — is a
+ * payload that would set `window.__pwned`, load another origin or run in a spreadsheet if
+ * any view inserted it as HTML or any export left it live. Customer 12's ID is
+ * `<script>window.__pwned=1</script>`; customer 1 is named `=HYPERLINK(…)`; customer 4's
+ * email is markup (one bad email in twelve, so that the column still maps as emails).
+ */
+export function markupShop(): { name: string; text: string }[] {
+  const ids = Array.from({ length: 12 }, (_, i) => (i === 11 ? payload(1) : `C${String(i + 1).padStart(2, "0")}`));
+  const customers = [
+    ["customer_id", "name", "email", "phone", "city", "region", "tier", payload(0)],
+    ...ids.map((id, i) => [id, payload(i + 6), i === 3 ? `${payload(i)}@example.com` : `c${i}@example.com`, `138-0000-00${String(i).padStart(2, "0")}`, payload(i + 2), payload(i + 4), payload(i + 7), payload(i + 8)]),
+  ];
+  const orders = [["order_id", "customer_id", "order_date", "amount", "product", "channel", "category", "status"]];
+  ids.forEach((id, i) => {
+    for (let k = 0; k <= i % 4; k++) {
+      const date = new Date(Date.UTC(2024, (i + 3 * k) % 12, 1 + ((i * 7 + k) % 27))).toISOString().slice(0, 10);
+      orders.push([`P${i + 1}-${k + 1}`, id, date, `${10 * (k + 1) + i}.00`, payload(i + k), payload((i + k) % 3), payload(i + 5), "completed"]);
+    }
+  });
+  const feedback = [
+    ["feedback_id", "customer_id", "date", "nps_score", "csat_score", "comment", "category", "channel", payload(6)],
+    ...ids.map((id, i) => [`F${i + 1}`, id, `2024-${String((i % 12) + 1).padStart(2, "0")}-15`, String((i * 3) % 11), String((i % 5) + 1), i % 2 ? `terrible slow ${payload(i)}` : `great helpful ${payload(i)}`, payload(i + 3), payload(i + 9), payload(i)]),
+  ];
+  return [
+    { name: "customers.csv", text: csvText(customers) },
+    { name: "orders.csv", text: csvText(orders) },
+    { name: `反馈<img src=x onerror="window.__pwned=1">.csv`, text: csvText(feedback) },
+  ];
+}
+
 /** Orders whose every text cell (headers of extra columns too) is a payload; ids, dates and amounts stay readable. */
 function payloadCsv(): { text: string; orders: GoodOrder[] } {
-  const payloads = [...MARKUP_PAYLOADS, ...FORMULA_PAYLOADS];
-  const header = [...ORDER_HEADER, MARKUP_PAYLOADS[0], FORMULA_PAYLOADS[0]];
-  const quote = (cell: string): string => `"${cell.replaceAll('"', '""')}"`;
-  const orders = GOOD_ORDERS.map((o, i) => ({ ...o, customer: payloads[i % payloads.length] as string, product: payloads[(i + 3) % payloads.length] as string }));
-  const lines = orders.map((o, i) => [o.id, o.customer, o.date, o.amount.toFixed(2), o.product, payloads[(i + 5) % payloads.length] as string, payloads[(i + 7) % payloads.length] as string].map(quote).join(","));
-  return { text: [header.map(quote).join(","), ...lines].join("\r\n") + "\r\n", orders };
+  const orders = GOOD_ORDERS.map((o, i) => ({ ...o, customer: payload(i), product: payload(i + 3) }));
+  const rows = orders.map((o, i) => [o.id, o.customer, o.date, o.amount.toFixed(2), o.product, payload(i + 5), payload(i + 7)]);
+  return { text: csvText([[...ORDER_HEADER, payload(0), payload(6)], ...rows]), orders };
 }
 
 /** Dates impossible (bad_date) or outside 1900–2100 (date_out_of_range), each on an order of its own. */

@@ -7,7 +7,7 @@
  * numbers; and the engine goes on loading and answering queries.
  */
 import { describe, expect, it } from "vitest";
-import { hostileCorpus, type HostileFile } from "../../../scripts/hostile/corpus.ts";
+import { FORMULA_PAYLOADS, MARKUP_PAYLOADS, hostileCorpus, markupShop, type HostileFile } from "../../../scripts/hostile/corpus.ts";
 import type { Engine } from "../../../src/lib/db/engine.ts";
 import type { LoadResult } from "../../../src/lib/db/protocol.ts";
 import { translate } from "../../../src/lib/i18n/index.svelte.ts";
@@ -99,5 +99,23 @@ describe.each(hostileCorpus())("$name: $what", (file) => {
     const next = await engine.load([csvFile("after.csv", "order_id,customer_id,order_date,amount\nZ1,A,2024-03-30,20.00\n")], false, DEFAULT_SETTINGS);
     expect(next.errors).toEqual([]);
     expect(engine.query("SELECT amount FROM sales WHERE order_key = 'Z1'").rows).toEqual([{ amount: 20 }]);
+  });
+});
+
+describe("the markup shop (the browser tests' payloads on every page)", () => {
+  it("loads all three files, keeping every payload as the text it is", async () => {
+    const engine = await newEngine();
+    const result = await engine.load(markupShop().map((f) => csvFile(f.name, f.text)), false, DEFAULT_SETTINGS);
+    expect(result.errors).toEqual([]);
+    expect(result.info.files.map((f) => [f.kind, f.state])).toEqual([["customers", "applied"], ["orders", "applied"], ["feedback", "applied"]]);
+    // Customer i (0–11) has (i mod 4) + 1 orders, order k worth 10 (k + 1) + i.
+    let orders = 0;
+    let revenue = 0;
+    for (let i = 0; i < 12; i++) for (let k = 0; k <= i % 4; k++) (orders++, (revenue += 10 * (k + 1) + i));
+    expect(engine.query("SELECT COUNT(*) AS orders, SUM(amount) AS revenue FROM sales").rows).toEqual([{ orders, revenue }]);
+    const names = engine.query("SELECT name FROM customers ORDER BY name").rows.map((r) => r.name);
+    // Trimmed as every text field is: "\t=1+1" and "\r=1+1" are stored as "=1+1".
+    expect(new Set(names)).toEqual(new Set([...MARKUP_PAYLOADS, ...FORMULA_PAYLOADS].map((p) => p.trim())));
+    expect(engine.query("SELECT COUNT(*) AS n FROM customers WHERE customer_id = ?", [MARKUP_PAYLOADS[1]]).rows[0]?.n).toBe(1);
   });
 });
