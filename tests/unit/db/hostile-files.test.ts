@@ -111,7 +111,12 @@ describe("the markup shop (the browser tests' payloads on every page)", () => {
     // Customer i (0–11) has (i mod 4) + 1 orders, order k worth 10 (k + 1) + i.
     let orders = 0;
     let revenue = 0;
-    for (let i = 0; i < 12; i++) for (let k = 0; k <= i % 4; k++) (orders++, (revenue += 10 * (k + 1) + i));
+    for (let i = 0; i < 12; i++) {
+      for (let k = 0; k <= i % 4; k++) {
+        orders++;
+        revenue += 10 * (k + 1) + i;
+      }
+    }
     expect(engine.query("SELECT COUNT(*) AS orders, SUM(amount) AS revenue FROM sales").rows).toEqual([{ orders, revenue }]);
     const names = engine.query("SELECT name FROM customers ORDER BY name").rows.map((r) => r.name);
     // Trimmed as every text field is: "\t=1+1" and "\r=1+1" are stored as "=1+1".
