@@ -385,6 +385,9 @@ export function setDataset(dataset: Dataset): Dataset {
   return setContext(KEY, dataset);
 }
 
+/** The context entry `setDataset` would make, for rendering a component outside <App> (server render in tests). */
+export const datasetEntry = (dataset: Dataset): [symbol, Dataset] => [KEY, dataset];
+
 export function getDataset(): Dataset {
   const dataset = getContext<Dataset | undefined>(KEY);
   if (!dataset) throw new Error("getDataset() called outside <App>: setDataset was never called");

@@ -206,6 +206,9 @@ export function setViewState(view: ViewState): ViewState {
   return setContext(KEY, view);
 }
 
+/** The context entry `setViewState` would make, for rendering a component outside <App> (server render in tests). */
+export const viewStateEntry = (view: ViewState): [symbol, ViewState] => [KEY, view];
+
 export function getViewState(): ViewState {
   const view = getContext<ViewState | undefined>(KEY);
   if (!view) throw new Error("getViewState() called outside <App>: setViewState was never called");

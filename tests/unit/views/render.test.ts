@@ -11,7 +11,13 @@ import type { TableColumn } from "../../../src/views/shared/table-column.ts";
 import { DEFAULT_CLV, type ClvFitInfo, type ClvStatus } from "../../../src/lib/db/protocol.ts";
 import { i18n, translate } from "../../../src/lib/i18n/index.svelte.ts";
 import { cdnowFit } from "../../helpers/clv-fit.ts";
+import { ViewState, viewStateEntry } from "../../../src/lib/state/view.svelte.ts";
+import { datasetEntry, type Dataset } from "../../../src/lib/state/dataset.svelte.ts";
 import type { ValueCustomer } from "../../../src/views/value/clv-view.ts";
+
+// The panel's chart cards read the filters and the analysis date for their exports, as inside <App>.
+const noData = { info: null } as Dataset;
+const context = new Map<unknown, unknown>([viewStateEntry(new ViewState(null)), datasetEntry(noData)]);
 
 afterEach(() => {
   i18n.locale = "en";
@@ -37,7 +43,7 @@ describe("the predictive section", () => {
     for (const locale of ["en", "zh-CN", "zh-TW"] as const) {
       it(`says why there is no prediction (${status}, ${locale}) and that historic value only is shown`, () => {
         i18n.locale = locale;
-        const html = render(PredictivePanel, { props: { fit: unfitted(status), customers: [], clv: DEFAULT_CLV, currency: "CNY" } }).body;
+        const html = render(PredictivePanel, { props: { fit: unfitted(status), customers: [], clv: DEFAULT_CLV, currency: "CNY" }, context }).body;
         expect(html).toContain(`data-clv-status="${status}"`);
         const body = text(html);
         expect(body).toContain(translate(locale, `value.clv.status.${status}`, { customers: "12", repeat: "3" }));
@@ -50,7 +56,7 @@ describe("the predictive section", () => {
   const fitted = cdnowFit(87);
 
   it("shows the fitted parameters with their meaning, the summary and both distributions", () => {
-    const html = render(PredictivePanel, { props: { fit: fitted, customers, clv: DEFAULT_CLV, currency: "USD" } }).body;
+    const html = render(PredictivePanel, { props: { fit: fitted, customers, clv: DEFAULT_CLV, currency: "USD" }, context }).body;
     for (const [model, name, value] of [["bgnbd", "r", 0.2426], ["bgnbd", "alpha", 4.4136], ["bgnbd", "a", 0.7929], ["bgnbd", "b", 2.4259], ["gamma_gamma", "p", 6.25], ["gamma_gamma", "q", 3.74], ["gamma_gamma", "v", 15.44]] as const) {
       expect(html).toContain(`data-model="${model}" data-param="${name}" data-value="${value}"`);
     }
@@ -67,7 +73,7 @@ describe("the predictive section", () => {
   });
 
   it("says so when only the purchase model could be fitted", () => {
-    const html = render(PredictivePanel, { props: { fit: { ...fitted, gammaGamma: null }, customers: customers.map((c) => ({ ...c, clv: null })), clv: DEFAULT_CLV, currency: null } }).body;
+    const html = render(PredictivePanel, { props: { fit: { ...fitted, gammaGamma: null }, customers: customers.map((c) => ({ ...c, clv: null })), clv: DEFAULT_CLV, currency: null }, context }).body;
     expect(text(html)).toContain("The spend model could not be fitted");
     expect(html).not.toContain('data-param="p"');
     expect(text(html)).toContain("P(alive) distribution");
@@ -76,10 +82,10 @@ describe("the predictive section", () => {
 
   it("explains the parameters in Chinese without English words", () => {
     i18n.locale = "zh-CN";
-    const body = text(render(PredictivePanel, { props: { fit: fitted, customers, clv: DEFAULT_CLV, currency: "CNY" } }).body);
+    const body = text(render(PredictivePanel, { props: { fit: fitted, customers, clv: DEFAULT_CLV, currency: "CNY" }, context }).body);
     expect(body).toContain("BG/NBD 购买模型");
     expect(body).toContain("客户在活跃期间平均每周购买 0.055 次。");
-    const english = (body.replace(/BG\/NBD|Gamma-Gamma|CLV|PNG|SVG/g, "").match(/[A-Za-z]{3,}/g) ?? []).filter((w) => w !== "CNY");
+    const english = (body.replace(/BG\/NBD|Gamma-Gamma|CLV|PNG|SVG|CSV/g, "").match(/[A-Za-z]{3,}/g) ?? []).filter((w) => w !== "CNY");
     expect(english).toEqual([]);
   });
 });
