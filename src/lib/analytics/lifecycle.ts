@@ -2,8 +2,9 @@
  * Lifecycle page queries (PRODUCT.md, "Lifecycle" and "Exact definitions"): the stage
  * funnel, the new / returning / resurrecting / dormant chart per month or ISO week, and
  * monthly cohort retention. All dates are integer epoch days; periods are numbered in SQL
- * (month index = year × 12 + month − 1; ISO week index = ⌊(day + 3) / 7⌋, since epoch day 0
- * was a Thursday) and turned back into ISO start dates here.
+ * (month index = year × 12 + month − 1, stored as sales.month at derive time; ISO week
+ * index = ⌊(day + 3) / 7⌋, since epoch day 0 was a Thursday) and turned back into ISO start
+ * dates here.
  */
 import type { DatasetInfo } from "../db/protocol.ts";
 import { customerCondition, customerSalesWhere, customerSummaryWhere } from "./filter-sql.ts";
@@ -31,13 +32,11 @@ export interface LifecycleFunnel {
   current: StageCounts;
 }
 
-const DAY_SECONDS = 86_400;
-
-/** `day` as an SQL expression of a month index (year × 12 + month − 1). */
-const MONTH_OF_DAY = raw(`(CAST(strftime('%Y', day * ${DAY_SECONDS}, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', day * ${DAY_SECONDS}, 'unixepoch') AS INTEGER) - 1)`);
+/** The month index column of `sales` (derive.ts); read through the (customer_id, month, day) index. */
+const MONTH_OF_SALE = raw("month");
 /** `day` as an SQL expression of an ISO week index; the offset keeps the division on non-negative numbers. */
 const WEEK_OF_DAY = raw(`((day + 3 + 7000000) / 7 - 1000000)`);
-const QUARTER_OF_DAY = raw(`(CAST(strftime('%Y', day * ${DAY_SECONDS}, 'unixepoch') AS INTEGER) * 4 + (CAST(strftime('%m', day * ${DAY_SECONDS}, 'unixepoch') AS INTEGER) - 1) / 3)`);
+const QUARTER_OF_SALE = raw("(month / 3)");
 
 const isoOfDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 const monthOfDay = (day: number): number => {
@@ -79,7 +78,7 @@ export async function loadLifecycleFunnel(
   // quarters are unknown (0), so they can be developing at most.
   const q = sql`
     WITH quarters AS (
-           SELECT customer_id, COUNT(DISTINCT ${QUARTER_OF_DAY}) AS quarters
+           SELECT customer_id, COUNT(DISTINCT ${QUARTER_OF_SALE}) AS quarters
            FROM sales WHERE ${customerCondition(filters)} GROUP BY customer_id),
          c AS (
            SELECT cs.frequency AS orders, cs.last_day, COALESCE(quarters.quarters, 0) AS quarters
@@ -163,20 +162,15 @@ function shownRange(info: DatasetInfo, filters: Filters): { from: number; to: nu
  */
 export async function loadLifecyclePeriods(query: QueryFn, info: DatasetInfo, filters: Filters, grain: LifecycleGrain): Promise<LifecyclePeriod[]> {
   if (info.asofDay === null) return [];
-  const periodOf = grain === "month" ? MONTH_OF_DAY : WEEK_OF_DAY;
+  const periodOf = grain === "month" ? MONTH_OF_SALE : WEEK_OF_DAY;
+  // Per period: buyers, new buyers and returning buyers (one LAG pass). The rest follows:
+  // resurrecting = active − new − returning; dormant(p) = active(p − 1) − returning(p).
   const q = sql`
     WITH act AS (SELECT DISTINCT customer_id, ${periodOf} AS p FROM sales WHERE ${historyWhere(info, filters)}),
-         seq AS (
-           SELECT p, LAG(p) OVER w AS prev, LEAD(p) OVER w AS next
-           FROM act WINDOW w AS (PARTITION BY customer_id ORDER BY p)),
-         kinds AS (
-           SELECT p, CASE WHEN prev IS NULL THEN 'new' WHEN prev = p - 1 THEN 'returning' ELSE 'resurrecting' END AS kind FROM seq
-           UNION ALL
-           SELECT p + 1, 'dormant' FROM seq WHERE next IS NULL OR next > p + 1)
-    SELECT p, TOTAL(kind = 'new') AS "new", TOTAL(kind = 'returning') AS "returning",
-           TOTAL(kind = 'resurrecting') AS resurrecting, TOTAL(kind = 'dormant') AS dormant
-    FROM kinds GROUP BY p ORDER BY p`;
-  const rows = await query<{ p: number; new: number; returning: number; resurrecting: number; dormant: number }>(q.text, q.params);
+         seq AS (SELECT p, LAG(p) OVER (PARTITION BY customer_id ORDER BY p) AS prev FROM act)
+    SELECT p, COUNT(*) AS active, TOTAL(prev IS NULL) AS "new", TOTAL(prev = p - 1) AS "returning"
+    FROM seq GROUP BY p ORDER BY p`;
+  const rows = await query<{ p: number; active: number; new: number; returning: number }>(q.text, q.params);
   const first = rows[0];
   if (!first) return [];
   const byPeriod = new Map(rows.map((r) => [r.p, r]));
@@ -189,12 +183,13 @@ export async function loadLifecyclePeriods(query: QueryFn, info: DatasetInfo, fi
     const end = startOf(p + 1) - 1;
     if (end < range.from || start > range.to) continue;
     const r = byPeriod.get(p);
+    const returning = r?.returning ?? 0;
     out.push({
       period: isoOfDay(start),
       new: r?.new ?? 0,
-      returning: r?.returning ?? 0,
-      resurrecting: r?.resurrecting ?? 0,
-      dormant: 0 - (r?.dormant ?? 0), // 0 - 0 is +0, not -0
+      returning,
+      resurrecting: (r?.active ?? 0) - (r?.new ?? 0) - returning,
+      dormant: returning - (byPeriod.get(p - 1)?.active ?? 0), // 0 - 0 is +0, not -0
     });
   }
   return out;
@@ -238,15 +233,15 @@ export async function loadCohortRetention(query: QueryFn, info: DatasetInfo, fil
   if (info.asofDay === null) return empty;
   const q = sql`
     WITH act AS (
-           SELECT customer_id, ${MONTH_OF_DAY} AS m, TOTAL(amount) AS revenue
+           SELECT customer_id, ${MONTH_OF_SALE} AS m, TOTAL(amount) AS revenue
            FROM sales WHERE ${historyWhere(info, filters)} GROUP BY 1, 2),
-         per AS (SELECT customer_id, MIN(m) AS c FROM act GROUP BY customer_id)
+         per AS (SELECT m, MIN(m) OVER (PARTITION BY customer_id) AS c, revenue FROM act)
     SELECT c, m - c AS k, COUNT(*) AS buyers, TOTAL(revenue) AS revenue
-    FROM act JOIN per USING (customer_id) GROUP BY c, k ORDER BY c, k`;
+    FROM per GROUP BY c, k ORDER BY c, k`;
   // "On or after" month k: the customers whose last month of purchase is k or later.
   const lastQ = sql`
-    WITH act AS (SELECT DISTINCT customer_id, ${MONTH_OF_DAY} AS m FROM sales WHERE ${historyWhere(info, filters)})
-    SELECT MIN(m) AS c, MAX(m) - MIN(m) AS last_k FROM act GROUP BY customer_id`;
+    SELECT MIN(${MONTH_OF_SALE}) AS c, MAX(${MONTH_OF_SALE}) - MIN(${MONTH_OF_SALE}) AS last_k
+    FROM sales WHERE ${historyWhere(info, filters)} GROUP BY customer_id`;
   const cells = await query<{ c: number; k: number; buyers: number; revenue: number }>(q.text, q.params);
   const lasts = await query<{ c: number; last_k: number }>(lastQ.text, lastQ.params);
   if (cells.length === 0) return empty;

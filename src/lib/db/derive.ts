@@ -44,23 +44,45 @@ export function latestDataDay(db: Database): number | null {
   return scalar(db, "SELECT COUNT(*) FROM summaries") ? Math.floor(Date.now() / 86_400_000) : null;
 }
 
+/**
+ * `sales.month`: the order's month index (year × 12 + month − 1; month / 3 is the quarter
+ * index). strftime runs once per distinct order day (about a thousand), not once per order:
+ * on 1M orders the column costs ~0.2 s here and saves seconds in every lifecycle and cohort query.
+ */
+function buildDayMonths(db: Database): void {
+  db.run("DROP TABLE IF EXISTS temp.day_months");
+  db.run("CREATE TEMP TABLE day_months (day INTEGER PRIMARY KEY, month INTEGER NOT NULL)");
+  db.run(
+    `INSERT INTO temp.day_months
+     SELECT day, CAST(strftime('%Y', day * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', day * 86400, 'unixepoch') AS INTEGER) - 1
+     FROM (SELECT DISTINCT order_day AS day FROM orders WHERE order_day IS NOT NULL)`,
+  );
+}
+
 export function buildSales(db: Database, asofDay: number): void {
   db.run("DROP TABLE IF EXISTS sales");
-  // An order without an id is its own order: key it by file and row.
+  buildDayMonths(db);
+  // An order without an id is its own order: key it by file and row. Its month is that of
+  // its first day (months rise with days, so MIN(month) is MIN(day)'s month).
   db.run(
     `CREATE TABLE sales AS
      SELECT COALESCE(order_id, '#' || _file || ':' || _row) AS order_key,
             MIN(customer_id) AS customer_id,
             MIN(order_day) AS day,
             TOTAL(amount) AS amount,
-            MIN(channel) AS channel
-     FROM orders
+            MIN(channel) AS channel,
+            MIN(day_months.month) AS month
+     FROM orders LEFT JOIN temp.day_months ON day_months.day = orders.order_day
      WHERE is_return = 0 AND order_day <= ?
      GROUP BY 1`,
     [asofDay],
   );
+  db.run("DROP TABLE temp.day_months");
   db.run("CREATE INDEX sales_day ON sales(day)");
   db.run("CREATE INDEX sales_customer_day ON sales(customer_id, day)");
+  // Walks each customer's months in order without a sort (lifecycle, cohorts); `day` and
+  // `amount` make it cover the date condition and the cohorts' revenue.
+  db.run("CREATE INDEX sales_customer_month ON sales(customer_id, month, day, amount)");
 }
 
 /** Distribution of gaps between consecutive purchase days of the same customer. */
@@ -98,7 +120,7 @@ export function buildCustomerSummary(db: Database, asofDay: number, churnDays: n
      WITH per AS MATERIALIZED (
             SELECT customer_id, MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS frequency,
                    TOTAL(amount) AS monetary,
-                   COUNT(DISTINCT strftime('%Y', day * 86400, 'unixepoch') || ((CAST(strftime('%m', day * 86400, 'unixepoch') AS INTEGER) + 2) / 3)) AS quarters
+                   COUNT(DISTINCT month / 3) AS quarters
             FROM sales GROUP BY customer_id
             UNION ALL
             SELECT customer_id, :asof - CAST(ROUND(T * :unit) AS INTEGER), :asof - CAST(ROUND((T - recency) * :unit) AS INTEGER),
