@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { launchBrowser, runOnce, type RunResult } from "./bench/browser.ts";
+import { DUCKDB_QUERIES, runDuckDb, type DuckDbResult } from "./bench/duckdb.ts";
 import { ensureOrdersFile, type OrdersFile, type OrdersSpec } from "./bench/data.ts";
 import { formatBytes, formatCount, formatMs, markdownTable, median, row, type Row } from "./bench/report.ts";
 import { ensureBuild, startPreview } from "./bench/site.ts";
@@ -62,13 +63,27 @@ function describeRun(r: RunResult): string {
   return parts.filter(Boolean).join(", ");
 }
 
-/** All runs, per file, in the order of `files`. */
-async function measure(url: string, files: readonly OrdersFile[], runs: number, floorFile: OrdersFile): Promise<RunResult[][]> {
+interface Measured {
+  /** Our runs, per file, in the order of `files`. */
+  ours: RunResult[][];
+  /** DuckDB-WASM's runs on the same files, per file. */
+  duckdb: DuckDbResult[][];
+}
+
+function describeDuckDb(r: DuckDbResult): string {
+  if (r.failure) return `FAILED: ${r.failure}`;
+  const queries = Object.entries(r.queryMs).map(([name, ms]) => `${name} ${formatMs(ms)}`);
+  return [`init ${formatMs(r.initMs ?? 0)}`, `load ${formatMs(r.loadMs ?? 0)}`, ...queries].join(", ");
+}
+
+/** All runs of ours, then DuckDB-WASM's, in one browser session. */
+async function measure(url: string, files: readonly OrdersFile[], runs: number, floorFile: OrdersFile): Promise<Measured> {
   const browser = await launchBrowser();
   console.log(`Chromium ${browser.version()}, ${url}`);
   try {
     const cdp = await browser.newBrowserCDPSession();
-    const all: RunResult[][] = [];
+    const ours: RunResult[][] = [];
+    const duckdb: DuckDbResult[][] = [];
     for (const file of files) {
       const results: RunResult[] = [];
       for (let i = 1; i <= runs; i++) {
@@ -76,9 +91,18 @@ async function measure(url: string, files: readonly OrdersFile[], runs: number, 
         console.log(`  ${formatCount(file.orders)} orders, run ${i}/${runs}: ${describeRun(r)}`);
         results.push(r);
       }
-      all.push(results);
+      ours.push(results);
     }
-    return all;
+    for (const file of files) {
+      const results: DuckDbResult[] = [];
+      for (let i = 1; i <= runs; i++) {
+        const r = await runDuckDb(browser, ROOT, url, file);
+        console.log(`  DuckDB-WASM, ${formatCount(file.orders)} orders, run ${i}/${runs}: ${describeDuckDb(r)}`);
+        results.push(r);
+      }
+      duckdb.push(results);
+    }
+    return { ours, duckdb };
   } finally {
     await browser.close();
   }
@@ -115,6 +139,36 @@ function tableRows(files: readonly OrdersFile[], results: readonly RunResult[][]
   ];
 }
 
+const KPI_QUERY = "Overview KPIs";
+const formatRatio = (r: number): string => `${r.toFixed(2)}×`;
+
+/**
+ * DuckDB-WASM's init, load, each query and total per file, and the ratio ours / DuckDB's
+ * for the drop → Overview work (the CSV in and the Overview KPIs out), run by run.
+ */
+function duckDbRows(files: readonly OrdersFile[], measured: Measured): Row[] {
+  return files.flatMap((f, i) => {
+    const n = formatCount(f.orders);
+    const duck = measured.duckdb[i] ?? [];
+    const ours = measured.ours[i] ?? [];
+    const overviewWork = (r: DuckDbResult | undefined, cold: boolean) =>
+      r?.loadMs === undefined || r.queryMs[KPI_QUERY] === undefined ? undefined : (cold ? (r.initMs ?? 0) : 0) + r.loadMs + r.queryMs[KPI_QUERY];
+    const ratio = (cold: boolean) =>
+      ours.map((r, run) => {
+        const theirs = overviewWork(duck[run], cold);
+        return r.loadMs === undefined || theirs === undefined ? undefined : r.loadMs / theirs;
+      });
+    return [
+      row(`DuckDB-WASM init (${n} run)`, duck.map((r) => r.initMs), formatMs),
+      row(`DuckDB-WASM load ${n} orders (CSV → table)`, duck.map((r) => r.loadMs), formatMs),
+      ...Object.keys(DUCKDB_QUERIES).map((name) => row(`DuckDB-WASM ${name} (${n})`, duck.map((r) => r.queryMs[name]), formatMs)),
+      row(`DuckDB-WASM total (${n})`, duck.map((r) => r.totalMs), formatMs),
+      row(`ours / DuckDB-WASM: drop ${n} → Overview vs init + load + KPIs`, ratio(true), formatRatio),
+      row(`ours / DuckDB-WASM: drop ${n} → Overview vs load + KPIs`, ratio(false), formatRatio),
+    ];
+  });
+}
+
 /** Failures and page console errors, each once with how often it happened. */
 function problems(results: readonly RunResult[][]): string[] {
   const counts = new Map<string, number>();
@@ -125,7 +179,9 @@ function problems(results: readonly RunResult[][]): string[] {
   return [...counts].map(([text, n]) => (n > 1 ? `${text} (×${n})` : text));
 }
 
-function report(files: readonly OrdersFile[], results: readonly RunResult[][], floorFile: OrdersFile, runs: number): string {
+function report(files: readonly OrdersFile[], measured: Measured, floorFile: OrdersFile, runs: number): string {
+  const results = measured.ours;
+  const duckFailures = measured.duckdb.flat().flatMap((r) => (r.failure ? [`DuckDB-WASM failed: ${r.failure}`] : []));
   const sizes = files.map((f) => `${formatCount(f.orders)} orders (${formatBytes(f.bytes)}, ${f.customers} customers)`).join(", ");
   const found = problems(results);
   return [
@@ -137,8 +193,12 @@ function report(files: readonly OrdersFile[], results: readonly RunResult[][], f
     "JS heap: performance.memory of the main thread only (the worker is not in it); renderer RSS: peak resident",
     "memory of the page's process (main thread + worker + sql.js WASM).",
     "",
-    markdownTable(tableRows(files, results, floorFile)),
+    "DuckDB-WASM 1.32 (single-threaded eh build, served from node_modules): init = worker + wasm instantiate +",
+    "connect; load = read_csv_auto into a table (the CSV fetch is not timed); queries as in scripts/bench/duckdb.ts.",
     "",
+    markdownTable([...tableRows(files, results, floorFile), ...duckDbRows(files, measured)]),
+    "",
+    ...duckFailures,
     found.length === 0 ? "No failures, no console errors." : ["Problems:", ...found.map((p) => `- ${p}`)].join("\n"),
     "",
   ].join("\n");
@@ -150,13 +210,13 @@ async function main(): Promise<void> {
   const floorFile = files[files.length - 1] as OrdersFile;
   console.log(`dist/: ${ensureBuild(ROOT, opts.build)}`);
   const preview = await startPreview(ROOT);
-  let results: RunResult[][];
+  let measured: Measured;
   try {
-    results = await measure(preview.url, files, opts.runs, floorFile);
+    measured = await measure(preview.url, files, opts.runs, floorFile);
   } finally {
     preview.stop();
   }
-  const text = report(files, results, floorFile, opts.runs);
+  const text = report(files, measured, floorFile, opts.runs);
   const path = join(OUT_DIR, "bench.md");
   writeFileSync(path, text);
   console.log(`\n${text}\n(written to ${path})`);
