@@ -68,6 +68,8 @@ export default defineConfig({
   build: { target: "es2022", chunkSizeWarningLimit: 800 },
   test: {
     include: ["tests/unit/**/*.test.ts"],
+    // Every dictionary loaded up front: tests switch i18n.locale and read it at once.
+    setupFiles: ["tests/helpers/load-locales.ts"],
     environment: "node",
     testTimeout: 60_000,
   },

@@ -2,10 +2,10 @@
  * The interface language: a reactive current locale and `t(key, params)` that reads the
  * locale's dictionary with `{name}` interpolation. Components that call t() re-render when
  * the locale changes because t() reads the $state locale.
+ * English is in the page's bundle (it is also the fallback); each Chinese dictionary is a
+ * chunk of its own, loaded when that language is first chosen (about 70 kB each, raw).
  */
 import en from "./en.json";
-import zhCN from "./zh-CN.json";
-import zhTW from "./zh-TW.json";
 import { LOCALES, isLocale, pickLocale, type Locale } from "../format/locale.ts";
 
 export type { Locale };
@@ -14,7 +14,19 @@ export { LOCALES, isLocale, pickLocale };
 type Dict = { [key: string]: string | Dict };
 export type Params = Record<string, string | number | null | undefined>;
 
-export const DICTIONARIES: Record<Locale, Dict> = { en, "zh-CN": zhCN, "zh-TW": zhTW };
+/** The dictionaries loaded so far; a locale not loaded yet reads English. */
+const DICTIONARIES: Partial<Record<Locale, Dict>> = { en };
+
+const LOADERS: Record<Locale, () => Promise<Dict>> = {
+  en: () => Promise.resolve(en),
+  "zh-CN": async () => (await import("./zh-CN.json")).default,
+  "zh-TW": async () => (await import("./zh-TW.json")).default,
+};
+
+/** Loads a locale's dictionary (once); translate() reads it from then on. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  DICTIONARIES[locale] ??= await LOADERS[locale]();
+}
 
 /** The name of each language in itself, for the language switch. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "zh-CN": "简体中文", "zh-TW": "繁體中文" };
@@ -38,7 +50,7 @@ export function interpolate(template: string, params: Params = {}): string {
 
 /** A translation in a given locale; falls back to English, then to the key itself. */
 export function translate(locale: Locale, key: string, params?: Params): string {
-  const text = lookup(DICTIONARIES[locale], key) ?? lookup(DICTIONARIES.en, key);
+  const text = lookup(DICTIONARIES[locale] ?? en, key) ?? lookup(en, key);
   return text === undefined ? key : interpolate(text, params);
 }
 
@@ -50,13 +62,35 @@ export function browserLocale(): Locale {
 
 class I18n {
   /** $state: every label depends on it. */
-  locale = $state<Locale>(browserLocale());
+  #locale = $state<Locale>("en");
+  /** The locale asked for last: a slower load of an earlier choice must not win. */
+  #wanted: Locale = "en";
+
+  constructor() {
+    this.locale = browserLocale();
+  }
+
+  get locale(): Locale {
+    return this.#locale;
+  }
+
+  /** Switches once the locale's dictionary is loaded; until then the page keeps its language. */
+  set locale(next: Locale) {
+    this.#wanted = next;
+    if (DICTIONARIES[next]) {
+      this.#locale = next;
+      return;
+    }
+    void loadLocale(next).then(() => {
+      if (this.#wanted === next) this.#locale = next;
+    });
+  }
 
   /** The translation of `key` in the current locale. */
   t = (key: string, params?: Params): string => translate(this.locale, key, params);
 
   /** True when `key` exists (for keys built from data, such as `errors.${reason}`). */
-  has = (key: string): boolean => lookup(DICTIONARIES.en, key) !== undefined;
+  has = (key: string): boolean => lookup(en, key) !== undefined;
 }
 
 /** The one i18n instance of the page. */
