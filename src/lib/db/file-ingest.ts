@@ -13,6 +13,7 @@ import { fitToWidth, shapeRecord } from "../ingest/record-shape.ts";
 import { suggestMapping, tablesFilled, type FileMapping } from "../ingest/mapping.ts";
 import { profileColumns, type ColumnProfile } from "../ingest/profile.ts";
 import { previewOf } from "../ingest/values.ts";
+import { formatCount } from "../format/number.ts";
 import type { CsvParseError } from "../ingest/parse.ts";
 import type { ReadStart, RecordSink } from "../ingest/record-sink.ts";
 import { BulkInserter } from "./bulk-insert.ts";
@@ -163,7 +164,10 @@ export class FileIngest implements RecordSink {
   }
 
   private acceptHeader(record: string[]): void {
-    if (record.length > MAX_COLUMNS) throw new FileRefusedError("too_many_columns", { columns: record.length, max: MAX_COLUMNS });
+    if (record.length > MAX_COLUMNS) {
+      // Grouped as the three languages all write them ("2,001"); the worker does not know the page's locale.
+      throw new FileRefusedError("too_many_columns", { columns: formatCount(record.length, "en"), max: formatCount(MAX_COLUMNS, "en") });
+    }
     this.headers = normalizeHeaders(record);
     this.rawColumns = rawColumnNames(this.headers);
   }

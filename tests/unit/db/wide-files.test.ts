@@ -30,7 +30,7 @@ describe("files as wide as SQLite allows", () => {
     const engine = await newEngine();
     await engine.load([csvFile("wide.csv", wideCsv(1999, 3))], false, DEFAULT_SETTINGS);
     const result = await engine.load([csvFile("wider.csv", wideCsv(2000, 3))], false, DEFAULT_SETTINGS);
-    expect(result.errors).toEqual([{ name: "wider.csv", reason: "too_many_columns", params: { columns: 2000, max: 1999 } }]);
+    expect(result.errors).toEqual([{ name: "wider.csv", reason: "too_many_columns", params: { columns: "2,000", max: "1,999" } }]);
     expect(result.info.files.map((f) => f.name)).toEqual(["wide.csv"]);
     expect(engine.query("SELECT SUM(amount) AS revenue FROM orders").rows[0]?.revenue).toBe(60);
   });
