@@ -1,14 +1,20 @@
 /**
- * One benchmark run in headless Chromium: a fresh context and page, the demo opened, an
- * orders file dropped through the app's file input, and what it cost.
+ * One benchmark run in headless Chromium: a fresh context and page, the demo opened, the
+ * orders, customers and feedback files dropped together through the app's file input,
+ * every page visited and the filters changed, and what each step cost.
  *
  * Page-side code note: tsx (esbuild, keepNames) wraps named inner functions in `__name(...)`,
  * which does not exist in the page. Functions sent to the page therefore declare no named
- * inner functions: callbacks are passed inline.
+ * inner functions, no arrow functions held in a `const` and no object-literal methods:
+ * callbacks are passed inline (assigning to a property, `a.b = function …`, is fine).
  */
 import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
-import { existsSync, readFileSync } from "node:fs";
-import type { OrdersFile } from "./data.ts";
+import { existsSync } from "node:fs";
+import { dataFiles, type DataSet } from "./data.ts";
+import { measureFloor } from "./floor.ts";
+import { peakRendererBytes, sampleHeap } from "./memory.ts";
+import { changeFilters, visitPages, type VisitedPage } from "./pages.ts";
+import { armDropWatcher, installProbe, type ProbeWindow, type Settled } from "./probe.ts";
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const LAUNCH_ARGS = [
@@ -20,19 +26,8 @@ const OPEN_TIMEOUT_MS = 60_000;
 /** Generous: a 1M-order load took 30 s and more when this was written. */
 const LOAD_TIMEOUT_MS = 10 * 60_000;
 const FLOOR_TIMEOUT_MS = 2 * 60_000;
-const HEAP_SAMPLE_MS = 100;
 /** While waiting in the page, poll this often (not every frame: keep the main thread quiet). */
 const WAIT_POLL_MS = 100;
-const FLOOR_INPUT_ID = "bench-floor-input";
-
-/** What the init script keeps on `window.__bench`. */
-interface Probe {
-  longTasks: { start: number; duration: number }[];
-  /** performance.now() when the demo Overview first showed its customers KPI with the data ready. */
-  demoReadyAt?: number;
-  drop?: { startedAt: number | null; endedAt: number | null; sawLoading: boolean };
-}
-type ProbeWindow = Window & { __bench: Probe };
 
 export interface RunResult {
   openMs?: number;
@@ -43,9 +38,13 @@ export interface RunResult {
   longTaskCount?: number;
   longestTaskMs?: number;
   floorMs?: number;
-  /** The worker's BG/NBD + Gamma-Gamma fit on the dropped file, as the Value page reports it. */
+  /** The worker's BG/NBD + Gamma-Gamma fit on the dropped files, as the Value page reports it. */
   clvFitMs?: number;
   clvCustomers?: number;
+  /** After the drop: each page visited, until ready. */
+  visits?: Map<VisitedPage, Settled>;
+  /** After the visits: filter changes, `page: step` → until ready. */
+  filters?: Map<string, Settled>;
   failures: string[];
   consoleErrors: string[];
 }
@@ -53,50 +52,6 @@ export interface RunResult {
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
   return chromium.launch({ executablePath, args: LAUNCH_ARGS });
-}
-
-/** Runs in every new document before the app: long-task observer and demo-ready watcher. */
-function installProbe(): void {
-  const probe: Probe = { longTasks: [] };
-  (window as unknown as ProbeWindow).__bench = probe;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: "longtask", buffered: true });
-  const observer = new MutationObserver(() => {
-    if (document.querySelector('[data-kpi="customers"]') && document.querySelector('[data-status="ready"]')) {
-      probe.demoReadyAt = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(document, { subtree: true, childList: true, attributes: true });
-}
-
-/**
- * Arms the load watcher: the clock starts at the file input's `change` event (the moment
- * the app gets the file) and stops at the first DOM change that shows the status back at
- * `ready` after `loading`, with the orders KPI at the expected count.
- */
-function armDropWatcher(expectedOrders: number): void {
-  const probe = (window as unknown as ProbeWindow).__bench;
-  const state = { startedAt: null as number | null, endedAt: null as number | null, sawLoading: false };
-  probe.drop = state;
-  const input = document.querySelector('input[type="file"]');
-  // Capture on document: runs before the app's own change handler on the input.
-  document.addEventListener("change", (e) => {
-    if (e.target === input && state.startedAt === null) state.startedAt = performance.now();
-  }, { capture: true });
-  const observer = new MutationObserver((records) => {
-    if (state.startedAt === null || state.endedAt !== null) return;
-    const status = document.querySelector("[data-status]")?.getAttribute("data-status");
-    // The old value too: loading → ready can happen between two observer callbacks.
-    if (status === "loading" || records.some((r) => r.attributeName === "data-status" && r.oldValue === "loading")) state.sawLoading = true;
-    const orders = document.querySelector('[data-kpi="orders"]')?.getAttribute("data-value");
-    if (state.sawLoading && status === "ready" && orders === String(expectedOrders)) {
-      state.endedAt = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeOldValue: true });
 }
 
 /** What the page shows, for a failure message. */
@@ -111,49 +66,6 @@ async function pageState(page: Page): Promise<string> {
     .catch((e: unknown) => `page state unavailable (${String(e)})`);
 }
 
-/** Samples the main thread's JS heap every HEAP_SAMPLE_MS until stopped; resolves to the peak. */
-function sampleHeap(page: Page): { stop: () => Promise<number> } {
-  let running = true;
-  let peak = 0;
-  const loop = (async () => {
-    while (running) {
-      const used = await page
-        .evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0)
-        .catch(() => 0);
-      peak = Math.max(peak, used);
-      await new Promise((r) => setTimeout(r, HEAP_SAMPLE_MS));
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return peak;
-    },
-  };
-}
-
-/**
- * Peak RSS (VmHWM) of the biggest renderer process. Dedicated workers live in their page's
- * renderer, so this counts the worker and sql.js's WASM memory that performance.memory
- * (main-thread heap only) misses. The biggest renderer is ours: the other contexts are closed
- * and the rest are blank or spare renderers. Linux only (/proc); undefined elsewhere.
- */
-async function peakRendererBytes(cdp: CDPSession): Promise<number | undefined> {
-  const { processInfo } = (await cdp.send("SystemInfo.getProcessInfo")) as { processInfo: { type: string; id: number }[] };
-  let biggest: { rss: number; hwm: number } | undefined;
-  for (const p of processInfo.filter((q) => q.type === "renderer")) {
-    try {
-      const status = readFileSync(`/proc/${p.id}/status`, "utf8");
-      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
-      if (!biggest || kb("VmRSS") > biggest.rss) biggest = { rss: kb("VmRSS"), hwm: kb("VmHWM") };
-    } catch {
-      // Process gone or no /proc.
-    }
-  }
-  return biggest ? biggest.hwm * 1024 : undefined;
-}
-
 async function openDemo(page: Page, url: string): Promise<number> {
   await page.goto(url, { timeout: OPEN_TIMEOUT_MS });
   const ready = await page.waitForFunction(() => (window as unknown as ProbeWindow).__bench.demoReadyAt, undefined, {
@@ -163,18 +75,18 @@ async function openDemo(page: Page, url: string): Promise<number> {
   return (await ready.jsonValue()) as number;
 }
 
-async function dropFile(page: Page, cdp: CDPSession, file: OrdersFile, result: RunResult): Promise<void> {
-  await page.evaluate(armDropWatcher, file.expectedOrders);
+async function dropFiles(page: Page, cdp: CDPSession, data: DataSet, result: RunResult): Promise<void> {
+  await page.evaluate(armDropWatcher, { orders: data.expectedOrders, nps: data.expectedNps });
   const heap = sampleHeap(page);
   try {
-    // A path, not a buffer: Playwright hands Chromium the file itself, nothing is copied through the protocol.
-    await page.locator('input[type="file"]').first().setInputFiles(file.path);
+    // Paths, not buffers: Playwright hands Chromium the files themselves, nothing is copied through the protocol.
+    await page.locator('input[type="file"]').first().setInputFiles(dataFiles(data).map((f) => f.path));
     await page.waitForFunction(() => (window as unknown as ProbeWindow).__bench.drop?.endedAt != null, undefined, {
       timeout: LOAD_TIMEOUT_MS,
       polling: WAIT_POLL_MS,
     });
   } catch (error) {
-    throw new Error(`load of ${file.orders} orders did not finish: ${firstLine(error)} (${await pageState(page)})`, { cause: error });
+    throw new Error(`load of ${data.orders} orders did not finish: ${firstLine(error)} (${await pageState(page)})`, { cause: error });
   } finally {
     result.peakHeapBytes = await heap.stop();
   }
@@ -188,45 +100,12 @@ async function dropFile(page: Page, cdp: CDPSession, file: OrdersFile, result: R
   result.peakRendererBytes = await peakRendererBytes(cdp).catch(() => undefined);
 }
 
-/**
- * The floor: what merely reading the file costs in this page — bytes from a File (the same
- * kind of Blob the app gets), strict UTF-8 decoding, splitting into lines. The line count is
- * checked so that the work cannot be skipped.
- */
-async function measureFloor(page: Page, file: OrdersFile): Promise<number> {
-  await page.evaluate((id) => {
-    const input = document.createElement("input");
-    input.type = "file";
-    input.id = id;
-    input.hidden = true;
-    document.body.append(input);
-  }, FLOOR_INPUT_ID);
-  await page.locator(`#${FLOOR_INPUT_ID}`).setInputFiles(file.path);
-  const floor = await page.evaluate(async (id) => {
-    const picked = (document.getElementById(id) as HTMLInputElement).files?.[0];
-    if (!picked) throw new Error("no file on the floor input");
-    const t0 = performance.now();
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(await picked.arrayBuffer());
-    const lines = text.split("\n").length;
-    return { ms: performance.now() - t0, lines };
-  }, FLOOR_INPUT_ID);
-  // Header + one line per order + the empty string after the final newline.
-  if (floor.lines !== file.orders + 2) throw new Error(`floor read ${floor.lines} lines, expected ${file.orders + 2}`);
-  return floor.ms;
-}
-
 /** The fit time the Value page shows (data-clv-fit-ms), measured in the worker around both fits. */
-async function readClvFit(page: Page): Promise<{ clvFitMs: number; clvCustomers: number }> {
-  // Same document, new hash route: the loaded data stays.
-  const valuePage = new URL(page.url());
-  valuePage.hash = "#/value";
-  await page.goto(valuePage.href);
+async function readClvFit(page: Page, result: RunResult): Promise<void> {
   const status = page.locator("[data-clv-fit-ms]").first();
   await status.waitFor({ timeout: 60_000 });
-  return {
-    clvFitMs: Number(await status.getAttribute("data-clv-fit-ms")),
-    clvCustomers: Number(await status.getAttribute("data-clv-customers")),
-  };
+  result.clvFitMs = Number(await status.getAttribute("data-clv-fit-ms"));
+  result.clvCustomers = Number(await status.getAttribute("data-clv-customers"));
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -239,8 +118,12 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 
-/** One run on a fresh page: open the demo, drop the file, optionally measure the floor. */
-export async function runOnce(browser: Browser, cdp: CDPSession, url: string, file: OrdersFile, withFloor: boolean): Promise<RunResult> {
+/**
+ * One run on a fresh page: open the demo, drop the three files, visit every page, change
+ * the filters, optionally measure the floor. A step that fails is noted and ends the run's
+ * later steps that need it.
+ */
+export async function runOnce(browser: Browser, cdp: CDPSession, url: string, data: DataSet, withFloor: boolean): Promise<RunResult> {
   const result: RunResult = { failures: [], consoleErrors: [] };
   const context = await browser.newContext({ locale: "en-US", timezoneId: "UTC" });
   try {
@@ -255,14 +138,17 @@ export async function runOnce(browser: Browser, cdp: CDPSession, url: string, fi
       return result;
     }
     try {
-      await dropFile(page, cdp, file, result);
-      Object.assign(result, await readClvFit(page));
+      await dropFiles(page, cdp, data, result);
+      result.visits = await visitPages(page, async (name) => {
+        if (name === "value") await readClvFit(page, result);
+      });
+      result.filters = await changeFilters(page);
     } catch (error) {
-      result.failures.push(firstLine(error));
+      result.failures.push(`${firstLine(error)} (${await pageState(page)})`);
     }
     if (withFloor) {
       try {
-        result.floorMs = await withTimeout(measureFloor(page, file), FLOOR_TIMEOUT_MS, "floor");
+        result.floorMs = await withTimeout(measureFloor(page, dataFiles(data)), FLOOR_TIMEOUT_MS, "floor");
       } catch (error) {
         result.failures.push(`floor: ${firstLine(error)}`);
       }

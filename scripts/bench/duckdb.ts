@@ -1,6 +1,6 @@
 /**
  * The comparison: DuckDB-WASM (a devDependency used only here) doing the same load and the
- * same dashboard queries on the same orders file, in the same headless Chromium session.
+ * same dashboard queries on the same three files, in the same headless Chromium session.
  * Everything is served from node_modules through Playwright routes under the preview's
  * origin (no CDN): an esbuild bundle of the library, its single-threaded "eh" worker and
  * wasm, and a bare page (not the app, whose CSP would refuse the bundle).
@@ -9,26 +9,45 @@ import type { Browser, Route } from "@playwright/test";
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { OrdersFile } from "./data.ts";
+import type { DataSet } from "./data.ts";
+import type { VisitedPage } from "./pages.ts";
 
 const PREFIX = "__duckdb/";
 const DIST = "node_modules/@duckdb/duckdb-wasm/dist";
 const RUN_TIMEOUT_MS = 10 * 60_000;
 
+/** The tables, each read from its file as the app reads it. */
+const TABLES = ["orders", "customers", "feedback"] as const;
+
+export interface DuckDbQuery {
+  sql: string;
+  /** The app's page that does this work: its worker requests are set beside the query. */
+  page: VisitedPage;
+}
+
 /**
- * The Overview KPIs, RFM scores and monthly cohorts as the app defines them (returns and
- * cancelled orders out; customers = buyers), written for DuckDB.
+ * Dashboard queries as the app defines them (returns and cancelled orders out; customers =
+ * buyers), written for DuckDB, each with the page of the app that shows it.
  */
-export const DUCKDB_QUERIES: Record<string, string> = {
-  "Overview KPIs": `SELECT COUNT(DISTINCT customer_id) AS customers, COUNT(*) AS orders, SUM(amount) AS revenue,
+export const DUCKDB_QUERIES: Record<string, DuckDbQuery> = {
+  "Overview KPIs": {
+    page: "",
+    sql: `SELECT COUNT(DISTINCT customer_id) AS customers, COUNT(*) AS orders, SUM(amount) AS revenue,
       SUM(amount) / COUNT(*) AS aov FROM orders WHERE status = 'paid'`,
-  RFM: `WITH per AS (SELECT customer_id, MAX(order_date) AS last, COUNT(*) AS f, SUM(amount) AS m
+  },
+  RFM: {
+    page: "segments",
+    sql: `WITH per AS (SELECT customer_id, MAX(order_date) AS last, COUNT(*) AS f, SUM(amount) AS m
       FROM orders WHERE status = 'paid' GROUP BY customer_id)
     SELECT r, COUNT(*) FROM (SELECT NTILE(5) OVER (ORDER BY last) * 100 + NTILE(5) OVER (ORDER BY f) * 10
       + NTILE(5) OVER (ORDER BY m) AS r FROM per) GROUP BY r`,
-  cohorts: `WITH act AS (SELECT DISTINCT customer_id, date_trunc('month', order_date) AS m FROM orders WHERE status = 'paid'),
+  },
+  cohorts: {
+    page: "lifecycle",
+    sql: `WITH act AS (SELECT DISTINCT customer_id, date_trunc('month', order_date) AS m FROM orders WHERE status = 'paid'),
       firsts AS (SELECT customer_id, MIN(m) AS c FROM act GROUP BY customer_id)
     SELECT c, date_diff('month', c, m) AS k, COUNT(*) FROM act JOIN firsts USING (customer_id) GROUP BY c, k`,
+  },
 };
 
 export interface DuckDbResult {
@@ -56,22 +75,25 @@ async function bundle(root: string): Promise<string> {
 const PAGE_HTML = "<!doctype html><meta charset=utf-8><title>DuckDB-WASM bench</title>";
 
 /** Runs in the bare page: init, load, each query, timed with performance.now(). */
-const PAGE_SCRIPT = `async ([base, queries]) => {
+const PAGE_SCRIPT = `async ([base, tables, queries]) => {
   const duckdb = await import(base + "duckdb.mjs");
   const t0 = performance.now();
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(base + "duckdb-browser-eh.worker.js"));
   await db.instantiate(base + "duckdb-eh.wasm");
   const conn = await db.connect();
   const t1 = performance.now();
-  const bytes = new Uint8Array(await (await fetch(base + "orders.csv")).arrayBuffer());
+  const files = [];
+  for (const table of tables) files.push([table, new Uint8Array(await (await fetch(base + table + ".csv")).arrayBuffer())]);
   const t2 = performance.now();
-  await db.registerFileBuffer("orders.csv", bytes);
-  await conn.query("CREATE TABLE orders AS SELECT * FROM read_csv_auto('orders.csv')");
+  for (const [table, bytes] of files) {
+    await db.registerFileBuffer(table + ".csv", bytes);
+    await conn.query("CREATE TABLE " + table + " AS SELECT * FROM read_csv_auto('" + table + ".csv')");
+  }
   const t3 = performance.now();
   const queryMs = {};
-  for (const [name, sql] of Object.entries(queries)) {
+  for (const [name, query] of Object.entries(queries)) {
     const start = performance.now();
-    await conn.query(sql);
+    await conn.query(query.sql);
     queryMs[name] = performance.now() - start;
   }
   const rows = Number((await conn.query("SELECT COUNT(*) AS n FROM orders")).toArray()[0].n);
@@ -80,8 +102,8 @@ const PAGE_SCRIPT = `async ([base, queries]) => {
   return { initMs: t1 - t0, loadMs: t3 - t2, queryMs, rows };
 }`;
 
-/** One fresh-context run; the CSV fetch is not timed (the app's drop includes reading the File, ~0.1 s at 52 MB). */
-export async function runDuckDb(browser: Browser, root: string, url: string, file: OrdersFile): Promise<DuckDbResult> {
+/** One fresh-context run; the CSV fetches are not timed (the app's drop includes reading the Files, ~0.1 s at 52 MB). */
+export async function runDuckDb(browser: Browser, root: string, url: string, data: DataSet): Promise<DuckDbResult> {
   const code = await bundle(root);
   const context = await browser.newContext();
   const base = `${url}${PREFIX}`;
@@ -90,12 +112,12 @@ export async function runDuckDb(browser: Browser, root: string, url: string, fil
   await context.route(`${base}duckdb.mjs`, serve(code, "text/javascript"));
   await context.route(`${base}duckdb-browser-eh.worker.js`, serve(readFileSync(join(root, DIST, "duckdb-browser-eh.worker.js")), "text/javascript"));
   await context.route(`${base}duckdb-eh.wasm`, serve(readFileSync(join(root, DIST, "duckdb-eh.wasm")), "application/wasm"));
-  await context.route(`${base}orders.csv`, serve(readFileSync(file.path), "text/csv"));
+  for (const table of TABLES) await context.route(`${base}${table}.csv`, serve(readFileSync(data.files[table].path), "text/csv"));
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(RUN_TIMEOUT_MS);
     await page.goto(`${base}index.html`);
-    const r = (await page.evaluate(`(${PAGE_SCRIPT})(${JSON.stringify([base, DUCKDB_QUERIES])})`)) as Required<Omit<DuckDbResult, "failure" | "totalMs">>;
+    const r = (await page.evaluate(`(${PAGE_SCRIPT})(${JSON.stringify([base, TABLES, DUCKDB_QUERIES])})`)) as Required<Omit<DuckDbResult, "failure" | "totalMs">>;
     const totalMs = r.initMs + r.loadMs + Object.values(r.queryMs).reduce((a, b) => a + b, 0);
     return { ...r, totalMs };
   } catch (error) {

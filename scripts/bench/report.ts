@@ -39,12 +39,18 @@ export function row(measure: string, values: readonly (number | undefined)[], fo
   };
 }
 
-export function markdownTable(rows: readonly Row[]): string {
-  const header: Row = { measure: "measure", median: "median", runs: "runs" };
+/** A markdown table with padded columns: the first left-aligned, the others right-aligned (numbers). */
+export function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const all = [header, ...rows];
-  const width = (key: keyof Row) => Math.max(...all.map((r) => r[key].length));
-  const [wm, wd, wr] = [width("measure"), width("median"), width("runs")];
-  const line = (r: Row) => `| ${r.measure.padEnd(wm)} | ${r.median.padStart(wd)} | ${r.runs.padEnd(wr)} |`;
-  const rule = `| ${"-".repeat(wm)} | ${"-".repeat(wd - 1)}: | ${"-".repeat(wr)} |`;
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
+  const line = (r: readonly string[]) => `| ${widths.map((w, c) => (c === 0 ? (r[c] ?? "").padEnd(w) : (r[c] ?? "").padStart(w))).join(" | ")} |`;
+  const rule = `| ${widths.map((w, c) => (c === 0 ? "-".repeat(w) : `${"-".repeat(w - 1)}:`)).join(" | ")} |`;
   return [line(header), rule, ...rows.map(line)].join("\n");
 }
+
+export function markdownTable(rows: readonly Row[]): string {
+  return alignedTable(["measure", "median", "runs"], rows.map((r) => [r.measure, r.median, r.runs]));
+}
+
+export const formatKb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
+export const formatRatio = (r: number): string => `${r.toFixed(2)}×`;
