@@ -62,6 +62,8 @@ class ProblemLog {
 export class CanonicalWriter {
   private readonly inserters = new Map<CanonicalTable, { inserter: BulkInserter; columns: string[] }>();
   private readonly seenCustomers = new Set<string>();
+  /** Order ids met so far; null once one came back (an order over several lines). */
+  private orderIds: Set<string> | null = new Set();
   private readonly convert: ReturnType<typeof createRowConverter>;
 
   constructor(
@@ -92,10 +94,21 @@ export class CanonicalWriter {
         if (this.seenCustomers.has(id)) continue;
         this.seenCustomers.add(id);
       }
+      if (table === "orders" && this.orderIds && values.order_id != null) this.noteOrderId(String(values.order_id));
       values._file = this.fileId;
       values._row = row;
       target.inserter.add(target.columns.map((c) => values[c] ?? null));
     }
+  }
+
+  private noteOrderId(id: string): void {
+    if (this.orderIds?.has(id)) this.orderIds = null;
+    else this.orderIds?.add(id);
+  }
+
+  /** True when an order id was on more than one line of this file (returns included). */
+  get ordersShareIds(): boolean {
+    return this.orderIds === null;
   }
 
   finish(): void {
@@ -109,6 +122,8 @@ export interface IngestedFile {
   mapping: FileMapping;
   start: ReadStart;
   rows: number;
+  /** See LoadedFile.ordersShareIds; false when the file fills no orders. */
+  ordersShareIds: boolean;
 }
 
 /**
@@ -211,11 +226,15 @@ export class FileIngest implements RecordSink {
       mapping: this.mapping as FileMapping,
       start: this.meta,
       rows: this.rows,
+      ordersShareIds: this.writer?.ordersShareIds ?? false,
     };
   }
 }
 
-/** Rebuilds one file's canonical rows from its raw table with a new mapping (no re-parsing). */
+/**
+ * Rebuilds one file's canonical rows from its raw table with a new mapping (no re-parsing);
+ * returns whether its orders share ids (LoadedFile.ordersShareIds).
+ */
 export function reconvertFromRaw(
   db: Database,
   fileId: number,
@@ -225,10 +244,11 @@ export function reconvertFromRaw(
   profiles: ColumnProfile[],
   mapping: FileMapping,
   decimalMark: "." | ",",
-): void {
+): boolean {
   const problems = new ProblemLog(db, fileId, fileName);
   const writer = new CanonicalWriter(db, fileId, headers, profiles, mapping, decimalMark, problems);
   for (const { row, record } of rawRecords(db, rawTable)) writer.write(record, row);
   writer.finish();
   problems.finish();
+  return writer.ordersShareIds;
 }

@@ -38,6 +38,12 @@ export interface LoadedFile {
   /** Name of the raw table holding every column as TEXT, plus `_row`. */
   rawTable: string;
   rows: number;
+  /**
+   * For a file filling `orders`: true when an order id comes back on several lines (a
+   * line-item export), so `sales` must sum lines per order. Absent when not known (a project
+   * saved by an older version): then it is summed.
+   */
+  ordersShareIds?: boolean;
   problemRows: number;
   /** The file's first problem (lowest row), for the message after a load; absent when it has none. */
   firstProblem?: { row: number; column: string; reason: string };
