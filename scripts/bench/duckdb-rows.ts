@@ -1,14 +1,15 @@
 /**
  * DuckDB-WASM's lines of the table and ours beside them: init, load, each query, total, and
  * the ratios ours / DuckDB's — for the drop → Overview work (the CSVs in, the Overview KPIs
- * out) and for each query against the worker time of the app's page that shows it.
+ * out) and for each query against the app's request doing the same work on its page (its
+ * time in the worker, queue wait left out: step-stats.ts, serviceTimes).
  */
 import type { RunResult } from "./browser.ts";
 import type { DataSet } from "./data.ts";
 import { DUCKDB_QUERIES, type DuckDbResult } from "./duckdb.ts";
 import { pageLabel } from "./pages.ts";
 import { formatCount, formatMs, formatRatio, row, type Row } from "./report.ts";
-import { requestBusy } from "./step-stats.ts";
+import { serviceTimes } from "./step-stats.ts";
 
 const KPI_QUERY = "Overview KPIs";
 
@@ -28,11 +29,12 @@ export function duckDbRows(data: DataSet, ours: readonly RunResult[], duck: read
     const theirs = duck.map((r) => r.queryMs[name]);
     const mine = ours.map((r) => {
       const visit = r.visits?.get(query.page);
-      return visit === undefined ? undefined : requestBusy(visit);
+      const at = visit?.requests.findIndex((q) => q.sql !== undefined && query.request.test(q.sql)) ?? -1;
+      return visit === undefined || at === -1 ? undefined : serviceTimes(visit)[at];
     });
     return [
       row(`DuckDB-WASM ${name} (${n})`, theirs, formatMs),
-      row(`ours: ${pageLabel(query.page)} worker busy (${n})`, mine, formatMs),
+      row(`ours: ${name} request on ${pageLabel(query.page)} (${n})`, mine, formatMs, "not found"),
       row(`ours / DuckDB-WASM: ${name} (${n})`, ratios(mine, theirs), formatRatio),
     ];
   });

@@ -28,14 +28,14 @@ export function formatCount(n: number): string {
   return String(n);
 }
 
-/** A row from per-run values (missing ones were failed runs); "failed" when none succeeded. */
-export function row(measure: string, values: readonly (number | undefined)[], format: (v: number) => string): Row {
+/** A row from per-run values; a missing value shows as `missing` (a failed run), the median too when none is there. */
+export function row(measure: string, values: readonly (number | undefined)[], format: (v: number) => string, missing = "failed"): Row {
   const ok = values.filter((v): v is number => v !== undefined);
   const mid = median(ok);
   return {
     measure,
-    median: mid === undefined ? "failed" : format(mid),
-    runs: values.map((v) => (v === undefined ? "failed" : format(v))).join(" / "),
+    median: mid === undefined ? missing : format(mid),
+    runs: values.map((v) => (v === undefined ? missing : format(v))).join(" / "),
   };
 }
 

@@ -21,3 +21,19 @@ export function requestBusy(s: Settled): number {
 }
 
 export const longestTask = (s: Settled): number => Math.max(0, ...s.longTasks.map((t) => t.duration));
+
+/**
+ * Each request's own time in the worker, in the order of `s.requests`: from when the worker
+ * could start it (its post, or the previous reply if that came later) to its reply. The
+ * worker answers one request at a time, in order, so this leaves out the wait in its queue.
+ */
+export function serviceTimes(s: Settled): number[] {
+  const byReply = s.requests.map((r, i) => ({ i, start: r.start, end: r.start + r.ms })).sort((a, b) => a.end - b.end);
+  const times = new Array<number>(s.requests.length).fill(0);
+  let previousEnd = -Infinity;
+  for (const r of byReply) {
+    times[r.i] = r.end - Math.max(r.start, previousEnd);
+    previousEnd = r.end;
+  }
+  return times;
+}
