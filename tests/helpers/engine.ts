@@ -7,8 +7,9 @@ import type { QueryFn } from "../../src/lib/analytics/filters.ts";
 
 export { DEFAULT_SETTINGS } from "../../src/lib/db/protocol.ts";
 
-export async function newEngine(): Promise<Engine> {
-  return Engine.create(await initSqlJs());
+/** `rawCopyMaxBytes` 0 keeps every file as its bytes, as a very large file is kept. */
+export async function newEngine(options: { rawCopyMaxBytes?: number } = {}): Promise<Engine> {
+  return Engine.create(await initSqlJs(), options);
 }
 
 export const csvFile = (name: string, text: string | Uint8Array<ArrayBuffer>): FileInput => ({ name, data: new Blob([text]) });
@@ -43,7 +44,7 @@ export async function loadedEngine(files: FileInput[], settings: AnalysisSetting
   if (result.errors.length) throw new Error(`files not loaded: ${JSON.stringify(result.errors)}`);
   let info = result.info;
   for (const file of options.confirm ? info.files.filter((f) => f.state === "needs-mapping") : []) {
-    info = engine.remap(file.fileId, { ...file.mapping, confident: true }, settings).info;
+    info = (await engine.remap(file.fileId, { ...file.mapping, confident: true }, settings)).info;
   }
   return { engine, query: queryFnOf(engine), info };
 }

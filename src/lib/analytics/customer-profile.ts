@@ -368,12 +368,22 @@ function customerIdColumn(file: DatasetInfo["files"][number]): string | null {
  * `_problems` points at a file and a row (header = 1), as do the raw tables (`_row`): the
  * rows are those whose customer-ID cell, as read (trimmed, as the converter keeps IDs),
  * is this ID — so a row dropped from the canonical tables for a bad date or amount is
- * found too. Only files with problems are looked at. Ordered by file, then row.
+ * found too (not in a file kept as its bytes). Only files with problems are looked at.
+ * Ordered by file, then row.
  */
 export async function loadCustomerProblems(query: QueryFn, info: DatasetInfo, customerId: string, limit = 200): Promise<CustomerProblem[]> {
   const sources: SqlFragment[] = [];
   for (const file of info.files) {
-    const column = file.problemRows > 0 ? customerIdColumn(file) : null;
+    if (file.problemRows === 0) continue;
+    if (file.rawTable === null) {
+      // Kept as its bytes, without a raw table: the rows it loaded, through the canonical
+      // tables (a row dropped for a bad value is not found).
+      for (const table of file.tables) {
+        sources.push(sql`SELECT _file AS file_id, _row AS row FROM ${raw(table)} WHERE _file = ${file.fileId} AND customer_id = ${customerId}`);
+      }
+      continue;
+    }
+    const column = customerIdColumn(file);
     if (column === null) continue;
     sources.push(sql`SELECT ${file.fileId} AS file_id, _row AS row FROM ${raw(quoteIdent(file.rawTable))} WHERE TRIM(${raw(quoteIdent(column))}) = ${customerId}`);
   }

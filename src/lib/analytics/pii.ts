@@ -23,10 +23,12 @@ const isPiiField = (field: string): field is PiiKind => field === "name" || fiel
 export function piiColumns(files: readonly Pick<LoadedFile, "rawTable" | "headers" | "mapping">[]): PiiColumn[] {
   const columns: PiiColumn[] = (["name", "email", "phone"] as const).map((kind) => ({ table: "customers", column: kind, kind }));
   for (const file of files) {
+    const table = file.rawTable;
+    if (table === null) continue;
     const names = rawColumnNames(file.headers);
     file.mapping.columns.forEach((ref, i) => {
       const column = names[i];
-      if (ref?.table === "customers" && isPiiField(ref.field) && column !== undefined) columns.push({ table: file.rawTable, column, kind: ref.field });
+      if (ref?.table === "customers" && isPiiField(ref.field) && column !== undefined) columns.push({ table, column, kind: ref.field });
     });
   }
   return columns;

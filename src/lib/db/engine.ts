@@ -22,7 +22,7 @@ import {
   parseIsoDay,
   suggestedChurnDays,
 } from "./derive.ts";
-import { FileIngest, FileRefusedError, reconvertFromRaw } from "./file-ingest.ts";
+import { FileIngest, FileRefusedError, reconvert } from "./file-ingest.ts";
 import { DEFAULT_SETTINGS } from "./protocol.ts";
 import type {
   AnalysisSettings,
@@ -40,7 +40,7 @@ import type {
 } from "./protocol.ts";
 import { fitClvModels, writeClvOutputs, type ClvModels } from "./clv-fit.ts";
 import { assignAbcTiers, scoreRfmSegments } from "./customer-scores.ts";
-import { rawTableName } from "./raw-table.ts";
+import { RAW_COPY_MAX_BYTES, keepSourceBytes, rawTableName, sourceBytes } from "./raw-table.ts";
 import { StageClock } from "./stage-clock.ts";
 import { rankCommentTerms } from "./term-ranking.ts";
 import type { TermRanking, TermRankingOptions } from "../models/terms/index.ts";
@@ -100,16 +100,18 @@ export class Engine {
   private constructor(
     private readonly sql: SqlJsStatic,
     private db: Database,
+    /** Larger files are kept as their bytes instead of a raw table (tests lower it). */
+    private readonly rawCopyMaxBytes: number,
   ) {
     this.createSchema();
     this.info = this.rebuild(DEFAULT_SETTINGS);
   }
 
-  static create(sql: SqlJsStatic): Engine {
+  static create(sql: SqlJsStatic, options: { rawCopyMaxBytes?: number } = {}): Engine {
     const db = new sql.Database();
     // Set before the first table: lets exportDatabase() give back the pages of removed files.
     db.run("PRAGMA auto_vacuum = INCREMENTAL");
-    return new Engine(sql, db);
+    return new Engine(sql, db, options.rawCopyMaxBytes ?? RAW_COPY_MAX_BYTES);
   }
 
   private createSchema(): void {
@@ -166,8 +168,8 @@ export class Engine {
   ): Promise<LoadedFile | FileError> {
     if (input.data.size > MAX_FILE_BYTES) return tooLarge(input);
     const fileId = this.nextFileId++;
-    const rawTable = rawTableName(fileId, input.name);
     const total = input.data.size;
+    const rawTable = total <= this.rawCopyMaxBytes ? rawTableName(fileId, input.name) : null;
     const ingest = new FileIngest(this.db, fileId, input.name, rawTable, (done) => {
       // Checked after each chunk: the worker hears a Cancel while the next chunk is being read.
       signal?.throwIfAborted();
@@ -177,6 +179,7 @@ export class Engine {
     try {
       await readFile(input.data, overrides, ingest);
       const result = ingest.finish();
+      if (rawTable === null) keepSourceBytes(this.db, fileId, new Uint8Array(await input.data.arrayBuffer()));
       const file: LoadedFile = {
         fileId,
         name: input.name,
@@ -207,8 +210,8 @@ export class Engine {
     }
   }
 
-  /** Applies a new mapping to a file from its raw table, without re-parsing. */
-  remap(fileId: number, mapping: FileMapping, settings: AnalysisSettings, onProgress: OnProgress = () => {}): LoadResult {
+  /** Applies a new mapping to a file from its raw table (or its kept bytes, read again). */
+  async remap(fileId: number, mapping: FileMapping, settings: AnalysisSettings, onProgress: OnProgress = () => {}): Promise<LoadResult> {
     const entry = this.requireFile(fileId);
     const file = entry.file;
     onProgress({ file: file.name, stage: "insert", done: 0, total: file.rows });
@@ -218,7 +221,7 @@ export class Engine {
       this.db.run("DELETE FROM _problems WHERE file_id = ? AND stage = 'convert'", [fileId]);
       if (mapping.confident) {
         this.dropCanonicalIndexes();
-        file.ordersShareIds = reconvertFromRaw(this.db, fileId, file.name, file.rawTable, file.headers, file.profiles, mapping, file.dialect.decimalMark);
+        file.ordersShareIds = await reconvert(this.db, file, this.sourceOf(entry), mapping);
       }
       file.mapping = mapping;
       file.kind = mapping.kind;
@@ -227,7 +230,7 @@ export class Engine {
       this.saveFileRow(file);
       this.db.run("COMMIT");
     } catch (error) {
-      this.db.run("ROLLBACK");
+      rollback(this.db);
       throw error;
     }
     if (file.state === "applied") this.removeFiles(this.replaceWhenApplied.splice(0));
@@ -240,7 +243,9 @@ export class Engine {
    * of a workbook; keeps the mapping when the headers come out the same.
    */
   async reread(fileId: number, overrides: ReadOverrides, settings: AnalysisSettings, onProgress: OnProgress = () => {}): Promise<LoadResult> {
-    const { file, blob, demo } = this.requireFile(fileId);
+    const entry = this.requireFile(fileId);
+    const { file, demo } = entry;
+    const blob = this.sourceOf(entry);
     if (!blob) return { info: this.info, errors: [{ name: file.name, reason: "source_missing" }] };
     this.removeFiles([fileId]);
     this.dropCanonicalIndexes();
@@ -302,10 +307,13 @@ export class Engine {
     return this.files.size > 0 && [...this.files.values()].every((e) => !e.demo);
   }
 
-  /** The original bytes of each file that has them, by file id (kept beside the database). */
+  /**
+   * The original bytes of each file that has them, by file id (kept beside the database).
+   * Not those of a file kept as its bytes: they are in the database already.
+   */
   sources(): Map<number, Blob> {
     const sources = new Map<number, Blob>();
-    for (const [fileId, entry] of this.files) if (entry.blob) sources.set(fileId, entry.blob);
+    for (const [fileId, entry] of this.files) if (entry.blob && entry.file.rawTable !== null) sources.set(fileId, entry.blob);
     return sources;
   }
 
@@ -315,7 +323,7 @@ export class Engine {
    * project is refused with an error naming it, and nothing loaded is lost. `sources` are
    * the files' original bytes where they were kept, for re-reading with another encoding.
    */
-  open(name: string, bytes: Uint8Array, settings: AnalysisSettings, sources = new Map<number, Blob>()): LoadResult {
+  async open(name: string, bytes: Uint8Array, settings: AnalysisSettings, sources = new Map<number, Blob>()): Promise<LoadResult> {
     let project: ReturnType<typeof openProject>;
     try {
       project = openProject(this.sql, bytes);
@@ -332,7 +340,7 @@ export class Engine {
     this.replaceWhenApplied = [];
     this.dataVersion++;
     this.clvFit = null;
-    this.upgradeCanonicalTables();
+    await this.upgradeCanonicalTables();
     this.info = this.rebuild(settings);
     return { info: this.info, errors: [] };
   }
@@ -341,7 +349,7 @@ export class Engine {
    * A project from a version with other canonical columns: the canonical tables are made
    * anew and refilled from each file's raw table and mapping (as a re-mapping does).
    */
-  private upgradeCanonicalTables(): void {
+  private async upgradeCanonicalTables(): Promise<void> {
     const current = CANONICAL_TABLES.every((table) => {
       const columns = this.db.exec(`PRAGMA table_info(${table})`)[0]?.values.map((v) => String(v[1])) ?? [];
       return columns.join() === canonicalColumns(table).map((c) => c.name).join();
@@ -353,12 +361,20 @@ export class Engine {
       this.db.run(canonicalDdl(table));
     }
     this.db.run("DELETE FROM _problems WHERE stage = 'convert'");
-    for (const { file } of this.files.values()) {
+    for (const entry of this.files.values()) {
+      const file = entry.file;
       if (file.state !== "applied") continue;
-      file.ordersShareIds = reconvertFromRaw(this.db, file.fileId, file.name, file.rawTable, file.headers, file.profiles, file.mapping, file.dialect.decimalMark);
+      file.ordersShareIds = await reconvert(this.db, file, this.sourceOf(entry), file.mapping);
       writeFileRow(this.db, file);
     }
     this.db.run("COMMIT");
+  }
+
+  /** A file's original bytes: the ones dropped, kept beside the database, or kept in it. */
+  private sourceOf(entry: FileEntry): Blob | null {
+    if (entry.blob) return entry.blob;
+    const bytes = sourceBytes(this.db, entry.file.fileId);
+    return bytes ? new Blob([bytes as Uint8Array<ArrayBuffer>]) : null;
   }
 
   private requireFile(fileId: number): FileEntry {
@@ -375,7 +391,8 @@ export class Engine {
     this.deleteCanonicalRows(fileIds);
     for (const id of fileIds) {
       const entry = this.files.get(id);
-      if (entry) this.db.run(`DROP TABLE IF EXISTS ${quoteIdent(entry.file.rawTable)}`);
+      if (entry?.file.rawTable) this.db.run(`DROP TABLE IF EXISTS ${quoteIdent(entry.file.rawTable)}`);
+      this.db.run("DELETE FROM _sources WHERE file_id = ?", [id]);
       this.db.run("DELETE FROM _problems WHERE file_id = ?", [id]);
       this.db.run("DELETE FROM _files WHERE file_id = ?", [id]);
       this.files.delete(id);

@@ -15,8 +15,11 @@ import { profileColumns, type ColumnProfile } from "../ingest/profile.ts";
 import { previewOf } from "../ingest/values.ts";
 import { formatCount } from "../format/number.ts";
 import type { CsvParseError } from "../ingest/parse.ts";
+import { readFile } from "../ingest/read-file.ts";
 import type { ReadStart, RecordSink } from "../ingest/record-sink.ts";
+import type { LoadedFile } from "./protocol.ts";
 import { BulkInserter } from "./bulk-insert.ts";
+import { RepeatWatch } from "./repeat-watch.ts";
 import { MAX_COLUMNS, createRawTable, rawColumnNames, rawRecords } from "./raw-table.ts";
 import { canonicalColumns } from "./schema.ts";
 
@@ -62,8 +65,7 @@ class ProblemLog {
 export class CanonicalWriter {
   private readonly inserters = new Map<CanonicalTable, { inserter: BulkInserter; columns: string[] }>();
   private readonly seenCustomers = new Set<string>();
-  /** Order ids met so far; null once one came back (an order over several lines). */
-  private orderIds: Set<string> | null = new Set();
+  private readonly orderIds = new RepeatWatch();
   private readonly convert: ReturnType<typeof createRowConverter>;
 
   constructor(
@@ -94,21 +96,16 @@ export class CanonicalWriter {
         if (this.seenCustomers.has(id)) continue;
         this.seenCustomers.add(id);
       }
-      if (table === "orders" && this.orderIds && values.order_id != null) this.noteOrderId(String(values.order_id));
+      if (table === "orders" && values.order_id != null) this.orderIds.add(String(values.order_id));
       values._file = this.fileId;
       values._row = row;
       target.inserter.add(target.columns.map((c) => values[c] ?? null));
     }
   }
 
-  private noteOrderId(id: string): void {
-    if (this.orderIds?.has(id)) this.orderIds = null;
-    else this.orderIds?.add(id);
-  }
-
   /** True when an order id was on more than one line of this file (returns included). */
   get ordersShareIds(): boolean {
-    return this.orderIds === null;
+    return this.orderIds.repeated;
   }
 
   finish(): void {
@@ -128,14 +125,16 @@ export interface IngestedFile {
 
 /**
  * The record sink for one file. Buffers the first SAMPLE_ROWS records, profiles and maps
- * them, then streams every record into the raw table (and the canonical tables when the mapping
- * is confident or given).
+ * them, then streams every record into the raw table, when it has one (`rawTable` null: the
+ * file is kept as its bytes), and the canonical tables when the mapping is confident.
  */
 export class FileIngest implements RecordSink {
   private headers: string[] | null = null;
   private rawColumns: string[] = [];
   private meta: ReadStart | null = null;
   private sample: { row: number; record: string[] }[] = [];
+  /** False while the sample is being gathered. */
+  private writing = false;
   private raw: BulkInserter | null = null;
   private writer: CanonicalWriter | null = null;
   private readonly problems: ProblemLog;
@@ -149,7 +148,7 @@ export class FileIngest implements RecordSink {
     private readonly db: Database,
     private readonly fileId: number,
     fileName: string,
-    private readonly rawTable: string,
+    private readonly rawTable: string | null,
     private readonly onRows: (bytesRead: number) => void,
   ) {
     this.problems = new ProblemLog(db, fileId, fileName);
@@ -169,7 +168,7 @@ export class FileIngest implements RecordSink {
       }
       const row = rowNumbers[i] ?? 0;
       this.rows++;
-      if (this.raw) this.writeRow(record, row);
+      if (this.writing) this.writeRow(record, row);
       else {
         this.sample.push({ row, record });
         if (this.sample.length >= SAMPLE_ROWS) this.beginWriting();
@@ -193,8 +192,11 @@ export class FileIngest implements RecordSink {
     const sampleRecords = this.sample.filter((s) => !isHeaderRepeat(s.record, headers)).map((s) => fitToWidth(s.record, headers.length));
     this.profiles = profileColumns(headers, sampleRecords, this.meta.dialect.decimalMark);
     this.mapping = suggestMapping(this.profiles);
-    createRawTable(this.db, this.rawTable, this.rawColumns);
-    this.raw = new BulkInserter(this.db, this.rawTable, ["_row", ...this.rawColumns]);
+    if (this.rawTable !== null) {
+      createRawTable(this.db, this.rawTable, this.rawColumns);
+      this.raw = new BulkInserter(this.db, this.rawTable, ["_row", ...this.rawColumns]);
+    }
+    this.writing = true;
     if (this.mapping.confident) {
       this.writer = new CanonicalWriter(this.db, this.fileId, headers, this.profiles, this.mapping, this.meta.dialect.decimalMark, this.problems);
     }
@@ -206,14 +208,14 @@ export class FileIngest implements RecordSink {
     const shaped = shapeRecord(record, this.headers as string[], row, this.meta?.dialect.delimiter ?? ",", this.checkText);
     for (const problem of shaped.problems) this.problems.add(problem, "parse");
     if (!shaped.record) return;
-    (this.raw as BulkInserter).add([row, ...shaped.record]);
+    this.raw?.add([row, ...shaped.record]);
     this.writer?.write(shaped.record, row);
   }
 
   /** Ends the file; throws FileRefusedError when it held no data rows. */
   finish(): IngestedFile {
     if (!this.headers || !this.meta) throw new FileRefusedError("empty_file");
-    if (!this.raw) {
+    if (!this.writing) {
       if (this.sample.length === 0) throw new FileRefusedError("header_only");
       this.beginWriting();
     }
@@ -231,23 +233,56 @@ export class FileIngest implements RecordSink {
   }
 }
 
+/** What re-converting a file needs to know of it. */
+type KeptFile = Pick<LoadedFile, "fileId" | "name" | "rawTable" | "headers" | "profiles" | "encoding" | "dialect" | "workbook">;
+
 /**
- * Rebuilds one file's canonical rows from its raw table with a new mapping (no re-parsing);
- * returns whether its orders share ids (LoadedFile.ordersShareIds).
+ * Streams the records of a file read again (kept as its bytes) into the canonical tables.
+ * Its parse problems were logged when it was first read and stay: bad rows are only skipped.
  */
-export function reconvertFromRaw(
-  db: Database,
-  fileId: number,
-  fileName: string,
-  rawTable: string,
-  headers: string[],
-  profiles: ColumnProfile[],
-  mapping: FileMapping,
-  decimalMark: "." | ",",
-): boolean {
-  const problems = new ProblemLog(db, fileId, fileName);
-  const writer = new CanonicalWriter(db, fileId, headers, profiles, mapping, decimalMark, problems);
-  for (const { row, record } of rawRecords(db, rawTable)) writer.write(record, row);
+class RereadSink implements RecordSink {
+  private headerSeen = false;
+  private delimiter = ",";
+  private checkText = false;
+
+  constructor(
+    private readonly headers: string[],
+    private readonly writer: CanonicalWriter,
+  ) {}
+
+  start(meta: ReadStart): void {
+    this.delimiter = meta.dialect.delimiter;
+  }
+
+  records(batch: string[][], rowNumbers: number[], _bytesRead: number, _errors: CsvParseError[], undecodable = false): void {
+    this.checkText ||= undecodable;
+    batch.forEach((record, i) => {
+      if (!this.headerSeen) {
+        this.headerSeen = true;
+        return;
+      }
+      const row = rowNumbers[i] ?? 0;
+      const shaped = shapeRecord(record, this.headers, row, this.delimiter, this.checkText);
+      if (shaped.record) this.writer.write(shaped.record, row);
+    });
+  }
+}
+
+/**
+ * Rebuilds one file's canonical rows with a new mapping: from its raw table (no re-parsing),
+ * or for a file kept as its bytes by reading `bytes` again the way it was first read.
+ * Returns whether its orders share ids (LoadedFile.ordersShareIds).
+ */
+export async function reconvert(db: Database, file: KeptFile, bytes: Blob | null, mapping: FileMapping): Promise<boolean> {
+  const problems = new ProblemLog(db, file.fileId, file.name);
+  const writer = new CanonicalWriter(db, file.fileId, file.headers, file.profiles, mapping, file.dialect.decimalMark, problems);
+  if (file.rawTable !== null) {
+    for (const { row, record } of rawRecords(db, file.rawTable)) writer.write(record, row);
+  } else {
+    if (!bytes) throw new Error(`${file.name}: neither a raw table nor its bytes are kept`);
+    const reading = file.workbook ? { sheet: file.workbook.sheet } : { encoding: file.encoding, delimiter: file.dialect.delimiter };
+    await readFile(bytes, reading, new RereadSink(file.headers, writer));
+  }
   writer.finish();
   problems.finish();
   return writer.ordersShareIds;

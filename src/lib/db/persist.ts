@@ -59,7 +59,7 @@ export class Keeper {
         const blob = entry.name.startsWith(SOURCE_PREFIX) ? await store.get(entry.name) : null;
         if (blob) sources.set(fileId, blob);
       }
-      const result = engine.open(DATABASE_ENTRY, new Uint8Array(await saved.arrayBuffer()), settings, sources);
+      const result = await engine.open(DATABASE_ENTRY, new Uint8Array(await saved.arrayBuffer()), settings, sources);
       if (result.errors.length === 0) return result;
     } catch {
       // An unreadable copy is reported below, like a refused one.

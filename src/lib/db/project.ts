@@ -9,11 +9,12 @@ import type { Database, SqlJsStatic } from "sql.js";
 import { tablesFilled, type FileMapping } from "../ingest/mapping.ts";
 import type { TextEncodingName } from "../ingest/decode.ts";
 import type { LoadedFile } from "./protocol.ts";
+import { sourceBytes } from "./raw-table.ts";
 import { quoteIdent } from "./schema.ts";
 
 export const APP_ID = "crm-lens";
 /** Bump when an older version could no longer read what this one writes. */
-export const PROJECT_FORMAT = 1;
+export const PROJECT_FORMAT = 2;
 
 export const META_ROWS: readonly (readonly [string, string])[] = [
   ["app", APP_ID],
@@ -60,7 +61,7 @@ function readFileRows(db: Database): LoadedFile[] {
       ...(JSON.parse(String(details)) as FileDetails),
       mapping: parsedMapping,
       kind: parsedMapping.kind,
-      rawTable: String(rawTable),
+      rawTable: rawTable === null ? null : String(rawTable),
       rows: Number(rows),
       problemRows: Number(problemRows),
       state: applied ? "applied" : "needs-mapping",
@@ -92,8 +93,11 @@ export function openProject(sql: SqlJsStatic, bytes: Uint8Array): { db: Database
     if (metaValue(db, "app") !== APP_ID) throw new ProjectRefusedError("not_project");
     if (Number(metaValue(db, "format")) > PROJECT_FORMAT) throw new ProjectRefusedError("project_newer");
     const files = readFileRows(db);
-    // Every file's raw table must be there: the canonical tables are rebuilt from it.
-    for (const file of files) db.exec(`SELECT 1 FROM ${quoteIdent(file.rawTable)} LIMIT 0`);
+    // Every file's raw table (or kept bytes) must be there: the canonical tables are rebuilt from it.
+    for (const file of files) {
+      if (file.rawTable !== null) db.exec(`SELECT 1 FROM ${quoteIdent(file.rawTable)} LIMIT 0`);
+      else if (!sourceBytes(db, file.fileId)) throw new ProjectRefusedError("not_project");
+    }
     return { db, files };
   } catch (error) {
     db.close();

@@ -35,8 +35,11 @@ export interface LoadedFile {
   profiles: ColumnProfile[];
   mapping: FileMapping;
   kind: FileKind;
-  /** Name of the raw table holding every column as TEXT, plus `_row`. */
-  rawTable: string;
+  /**
+   * Name of the raw table holding every column as TEXT, plus `_row`; null for a file too
+   * large for one, kept as its original bytes instead (raw-table.ts).
+   */
+  rawTable: string | null;
   rows: number;
   /**
    * For a file filling `orders`: true when an order id comes back on several lines (a

@@ -56,6 +56,8 @@ export const META_DDL = [
   `CREATE TABLE IF NOT EXISTS _files (
      file_id INTEGER PRIMARY KEY, name TEXT, bytes INTEGER, encoding TEXT, delimiter TEXT,
      raw_table TEXT, rows INTEGER, problem_rows INTEGER, state TEXT, mapping TEXT, details TEXT)`,
+  // The original bytes of each file too large for a raw table (raw-table.ts).
+  `CREATE TABLE IF NOT EXISTS _sources (file_id INTEGER PRIMARY KEY, bytes BLOB)`,
   // Says that a .sqlite is a CRM Lens project and in which format (see project.ts).
   `CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value TEXT)`,
   // stage: "parse" problems come from reading the file (kept on re-mapping);

@@ -161,7 +161,7 @@ describe("replacing loaded data", () => {
     const mine = dropped.info.files[1];
     if (!mine) throw new Error("mine.csv not loaded");
     // Telling it that "when" is the order date still fails every row (no date parses): it is applied, with problems.
-    const applied = fresh.remap(mine.fileId, { ...mine.mapping, columns: [{ table: "orders", field: "customer_id" }, { table: "orders", field: "amount" }, { table: "orders", field: "order_date" }], missing: [], confident: true }, DEFAULT_SETTINGS);
+    const applied = await fresh.remap(mine.fileId, { ...mine.mapping, columns: [{ table: "orders", field: "customer_id" }, { table: "orders", field: "amount" }, { table: "orders", field: "order_date" }], missing: [], confident: true }, DEFAULT_SETTINGS);
     expect(applied.info.files.map((f) => f.name)).toEqual(["mine.csv"]);
     expect(fresh.query("SELECT reason, COUNT(*) AS n FROM _problems GROUP BY reason").rows).toEqual([{ reason: "bad_date", n: 2 }]);
   });

@@ -41,7 +41,7 @@ beforeAll(async () => {
   const dutch = original.dataset.files.find((f) => f.name === "dutch.csv");
   if (!dutch) throw new Error("dutch.csv not loaded");
   expect(dutch.state).toBe("needs-mapping");
-  original.remap(dutch.fileId, DUTCH_MAPPING(dutch.mapping), DEFAULT_SETTINGS);
+  await original.remap(dutch.fileId, DUTCH_MAPPING(dutch.mapping), DEFAULT_SETTINGS);
   saved = original.exportDatabase();
 });
 
@@ -53,7 +53,7 @@ async function kpisOf(engine: Engine): Promise<Record<string, number | null>> {
 describe("opening a project", () => {
   it("brings back the files, their reading and mappings, and the problems", async () => {
     const engine = await newEngine();
-    const result = engine.open("shop.sqlite", saved, DEFAULT_SETTINGS);
+    const result = await engine.open("shop.sqlite", saved, DEFAULT_SETTINGS);
     expect(result.errors).toEqual([]);
     const strip = (files: Engine["dataset"]["files"]) => files.map(({ fileId, name, state, mapping, headers, dialect, encoding, rows, problemRows }) => ({ fileId, name, state, mapping, headers, dialect, encoding, rows, problemRows }));
     expect(strip(result.info.files)).toEqual(strip(original.dataset.files));
@@ -70,7 +70,7 @@ describe("opening a project", () => {
 
   it("gives the same KPIs as the engine that saved it", async () => {
     const engine = await newEngine();
-    engine.open("shop.sqlite", saved, DEFAULT_SETTINGS);
+    await engine.open("shop.sqlite", saved, DEFAULT_SETTINGS);
     const kpi = await kpisOf(engine);
     // The tiny shop's 480 from 5 orders and 3 buyers, plus the Dutch file's 30 from X and Y.
     expect(kpi.revenue).toBe(510);
@@ -84,7 +84,7 @@ describe("opening a project", () => {
 
   it("rebuilds the derived tables for the settings in force, not those it was saved with", async () => {
     const engine = await newEngine();
-    const result = engine.open("shop.sqlite", saved, { ...DEFAULT_SETTINGS, asof: "2024-02-29", churnDays: 30 });
+    const result = await engine.open("shop.sqlite", saved, { ...DEFAULT_SETTINGS, asof: "2024-02-29", churnDays: 30 });
     expect(result.info.asof).toBe("2024-02-29");
     expect(result.info.churnDays).toBe(30);
     // Orders of A up to 2024-02-29: O1 100 and O2 50 → 2 orders, 150; last on 02-10 → recency 20.
@@ -94,7 +94,7 @@ describe("opening a project", () => {
 
   it("keeps working after opening: a file dropped next gets a new id and adds to the data", async () => {
     const engine = await newEngine();
-    engine.open("shop.sqlite", saved, DEFAULT_SETTINGS);
+    await engine.open("shop.sqlite", saved, DEFAULT_SETTINGS);
     const added = await engine.load([csvFile("more.csv", "order_id,customer_id,order_date,amount\nO9,Z,2024-03-15,5.00\n")], false, DEFAULT_SETTINGS);
     expect(added.errors).toEqual([]);
     expect(added.info.files.map((f) => f.fileId)).toEqual([1, 2, 3, 4, 5]);
@@ -109,7 +109,7 @@ describe("opening a project", () => {
     const bytes = older.export();
     older.close();
     const engine = await newEngine();
-    expect(engine.open("older.sqlite", bytes, DEFAULT_SETTINGS).errors).toEqual([]);
+    expect((await engine.open("older.sqlite", bytes, DEFAULT_SETTINGS)).errors).toEqual([]);
     expect(engine.query("SELECT COUNT(*) AS n FROM pragma_table_info('orders') WHERE name = 'channel'").rows[0]?.n).toBe(1);
     expect((await kpisOf(engine)).revenue).toBe(510);
     // The mapping's problem comes back once, not twice.
@@ -125,7 +125,7 @@ describe("refusing what is not a project", () => {
     const newer = new SQL.Database(saved);
     newer.run("UPDATE _meta SET value = '99' WHERE key = 'format'");
     const engine = await newEngine();
-    engine.open("shop.sqlite", saved, DEFAULT_SETTINGS);
+    await engine.open("shop.sqlite", saved, DEFAULT_SETTINGS);
     const cases: [string, Uint8Array, string][] = [
       ["notes.sqlite", other.export(), "not_project"],
       ["future.sqlite", newer.export(), "project_newer"],
@@ -133,7 +133,7 @@ describe("refusing what is not a project", () => {
       ["empty.sqlite", new Uint8Array(0), "not_project"],
     ];
     for (const [name, bytes, reason] of cases) {
-      expect(engine.open(name, bytes, DEFAULT_SETTINGS).errors).toEqual([{ name, reason }]);
+      expect((await engine.open(name, bytes, DEFAULT_SETTINGS)).errors).toEqual([{ name, reason }]);
     }
     expect((await kpisOf(engine)).revenue).toBe(510);
   });
@@ -149,13 +149,13 @@ describe("the original bytes of a file", () => {
     expect([...sources.keys()]).toEqual([1]);
 
     const without = await newEngine();
-    without.open("eu.sqlite", bytes, DEFAULT_SETTINGS);
+    await without.open("eu.sqlite", bytes, DEFAULT_SETTINGS);
     const refused = await without.reread(1, { encoding: "utf-8", delimiter: "," }, DEFAULT_SETTINGS);
     expect(refused.errors).toEqual([{ name: "eu.csv", reason: "source_missing" }]);
     expect(refused.info.counts.orders).toBe(2);
 
     const withSources = await newEngine();
-    withSources.open("eu.sqlite", bytes, DEFAULT_SETTINGS, sources);
+    await withSources.open("eu.sqlite", bytes, DEFAULT_SETTINGS, sources);
     const reread = await withSources.reread(1, { encoding: "utf-8", delimiter: "," }, DEFAULT_SETTINGS);
     expect(reread.errors).toEqual([]);
     expect(reread.info.files[0]?.headers).toEqual(["order_id;customer_id;order_date;amount"]);
@@ -173,7 +173,7 @@ describe("what the browser may keep", () => {
     expect(engine.keepable).toBe(false);
     const dutch = engine.dataset.files[1];
     if (!dutch) throw new Error("dutch.csv not loaded");
-    engine.remap(dutch.fileId, DUTCH_MAPPING(dutch.mapping), DEFAULT_SETTINGS);
+    await engine.remap(dutch.fileId, DUTCH_MAPPING(dutch.mapping), DEFAULT_SETTINGS);
     expect(engine.dataset.files.map((f) => f.name)).toEqual(["dutch.csv"]);
     expect(engine.keepable).toBe(true);
   });

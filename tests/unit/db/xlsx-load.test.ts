@@ -69,7 +69,7 @@ describe("a workbook in the engine", () => {
 describe("a workbook kept in a project", () => {
   it("comes back with its sheets, and another sheet can still be read from its kept bytes", async () => {
     const reopened = await newEngine();
-    const opened = reopened.open("crm.sqlite", engine.exportDatabase(), DEFAULT_SETTINGS, engine.sources());
+    const opened = await reopened.open("crm.sqlite", engine.exportDatabase(), DEFAULT_SETTINGS, engine.sources());
     expect(opened.errors).toEqual([]);
     const [file] = reopened.dataset.files;
     expect(file?.workbook).toEqual({ names: ["客户", "订单"], sheet: "订单" });
