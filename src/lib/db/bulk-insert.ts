@@ -16,7 +16,8 @@ export class BulkInserter {
   private readonly rowsPerStatement: number;
   private readonly width: number;
   private readonly fullStatement: Statement;
-  private buffer: Cell[] = [];
+  /** The bound values of one full statement, reused: a new array per statement is garbage. */
+  private readonly buffer: Cell[];
   private pendingRows = 0;
   inserted = 0;
 
@@ -28,6 +29,7 @@ export class BulkInserter {
     this.width = columns.length;
     this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS / this.width)));
     this.fullStatement = db.prepare(this.sql(this.rowsPerStatement));
+    this.buffer = new Array<Cell>(this.rowsPerStatement * this.width).fill(null);
   }
 
   private sql(rows: number): string {
@@ -37,12 +39,12 @@ export class BulkInserter {
 
   /** Adds one row; `values` must have one cell per column, in column order. */
   add(values: readonly Cell[]): void {
-    for (let i = 0; i < this.width; i++) this.buffer.push(values[i] ?? null);
+    const offset = this.pendingRows * this.width;
+    for (let i = 0; i < this.width; i++) this.buffer[offset + i] = values[i] ?? null;
     this.pendingRows++;
     if (this.pendingRows === this.rowsPerStatement) {
       this.fullStatement.run(this.buffer);
       this.inserted += this.pendingRows;
-      this.buffer = [];
       this.pendingRows = 0;
     }
   }
@@ -51,11 +53,10 @@ export class BulkInserter {
   finish(): void {
     if (this.pendingRows > 0) {
       const tail = this.db.prepare(this.sql(this.pendingRows));
-      tail.run(this.buffer);
+      tail.run(this.buffer.slice(0, this.pendingRows * this.width));
       tail.free();
       this.inserted += this.pendingRows;
     }
-    this.buffer = [];
     this.pendingRows = 0;
     this.fullStatement.free();
   }
