@@ -59,9 +59,9 @@ async function pageState(page: Page): Promise<string> {
   return page
     .evaluate(() => {
       const status = document.querySelector("[data-status]")?.getAttribute("data-status");
-      const orders = document.querySelector('[data-kpi="orders"]')?.getAttribute("data-value");
+      const [orders, nps] = ["orders", "nps"].map((id) => document.querySelector(`[data-kpi="${id}"]`)?.getAttribute("data-value") ?? "none");
       const alerts = [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent?.trim()).join(" | ");
-      return `status=${status ?? "?"}, orders KPI=${orders ?? "none"}${alerts ? `, alerts: ${alerts}` : ""}`;
+      return `status=${status ?? "?"}, orders KPI=${orders}, NPS KPI=${nps}${alerts ? `, alerts: ${alerts}` : ""}`;
     })
     .catch((e: unknown) => `page state unavailable (${String(e)})`);
 }

@@ -16,8 +16,8 @@ export const pageLabel = (page: string): string => `#/${page}`;
 const DATE_RANGE = { from: "2025-01-01", to: "2025-12-31" };
 const SEGMENT = { segment: "Champions" };
 /** Pages the filter changes are timed on: the Overview and a heavier one. */
-export const FILTERED_PAGES = ["", "segments"] as const;
-export const FILTER_STEPS = ["date range", "+ segment"] as const;
+const FILTERED_PAGES = ["", "segments"] as const;
+const FILTER_STEPS = ["date range", "+ segment"] as const;
 
 const SETTLE_TIMEOUT_MS = 5 * 60_000;
 
