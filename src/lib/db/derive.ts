@@ -171,11 +171,14 @@ export function buildCustomerSummary(db: Database, asofDay: number, churnDays: n
   db.run("CREATE UNIQUE INDEX customer_summary_id ON customer_summary(customer_id)");
 }
 
-/** The currency of the orders: the most common ISO code in orders.currency, if any. */
+/**
+ * The currency of the orders: the most common ISO code in orders.currency, if any, among the
+ * first 100,000 orders (counting all of a million costs 0.45 s for a label).
+ */
 export function ordersCurrency(db: Database): string | null {
   const code = scalar(
     db,
-    `SELECT UPPER(TRIM(currency)) FROM orders WHERE currency IS NOT NULL
+    `SELECT UPPER(TRIM(currency)) FROM (SELECT currency FROM orders WHERE currency IS NOT NULL LIMIT 100000)
      GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1`,
   );
   if (typeof code !== "string") return null;
