@@ -66,7 +66,7 @@ async function handle(engine: Engine, request: Request): Promise<unknown> {
     case "rank-terms":
       return engine.rankTerms(request.sql, request.params, request.options);
     case "export-db":
-      return engine.exportDatabase();
+      return engine.exportProject();
     case "export-csv":
       return engine.exportCsv(request.table);
     case "clear":

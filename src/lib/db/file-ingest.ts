@@ -20,6 +20,7 @@ import type { ReadStart, RecordSink } from "../ingest/record-sink.ts";
 import type { LoadedFile } from "./protocol.ts";
 import { BulkInserter } from "./bulk-insert.ts";
 import { RepeatWatch } from "./repeat-watch.ts";
+import { StageClock } from "./stage-clock.ts";
 import { MAX_COLUMNS, createRawTable, rawColumnNames, rawRecords } from "./raw-table.ts";
 import { canonicalColumns } from "./schema.ts";
 
@@ -150,6 +151,8 @@ export class FileIngest implements RecordSink {
     fileName: string,
     private readonly rawTable: string | null,
     private readonly onRows: (bytesRead: number) => void,
+    /** Books the time spent here (profiling, converting, inserting) apart from reading. */
+    private readonly clock = new StageClock(),
   ) {
     this.problems = new ProblemLog(db, fileId, fileName);
   }
@@ -160,6 +163,11 @@ export class FileIngest implements RecordSink {
 
   records(batch: string[][], rowNumbers: number[], bytesRead: number, errors: CsvParseError[], undecodable = false): void {
     this.checkText ||= undecodable;
+    this.clock.time("convert_insert", () => this.take(batch, rowNumbers, errors));
+    this.onRows(bytesRead);
+  }
+
+  private take(batch: string[][], rowNumbers: number[], errors: CsvParseError[]): void {
     for (const error of errors) this.problems.add(parseErrorProblem(error), "parse");
     batch.forEach((record, i) => {
       if (!this.headers) {
@@ -174,7 +182,6 @@ export class FileIngest implements RecordSink {
         if (this.sample.length >= SAMPLE_ROWS) this.beginWriting();
       }
     });
-    this.onRows(bytesRead);
   }
 
   private acceptHeader(record: string[]): void {

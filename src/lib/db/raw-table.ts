@@ -17,7 +17,7 @@ export const MAX_COLUMNS = SQLITE_MAX_COLUMN - 1;
 /** Files up to this size get a raw table; larger ones are kept as their bytes. */
 export const RAW_COPY_MAX_BYTES = 16 * 1024 * 1024;
 
-/** Keeps a file's original bytes (a project file and the browser's copy then carry them). */
+/** Puts a file's original bytes in the database (for a project file: Engine.exportProject). */
 export function keepSourceBytes(db: Database, fileId: number, bytes: Uint8Array): void {
   db.run("INSERT OR REPLACE INTO _sources (file_id, bytes) VALUES (?, ?)", [fileId, bytes]);
 }

@@ -46,7 +46,9 @@ describe("a file kept as its bytes instead of a raw table", () => {
     const { engine } = await confirmedShop(0);
     expect(engine.dataset.files[0]?.rawTable).toBeNull();
     expect(engine.query("SELECT name FROM sqlite_master WHERE name LIKE 'raw_%'").rows).toEqual([]);
-    expect(engine.query("SELECT file_id, length(bytes) AS n FROM _sources").rows).toEqual([{ file_id: 1, n: new TextEncoder().encode(ORDERS).length }]);
+    // The bytes stay beside the database (as the browser keeps them), not in it.
+    expect(engine.query("SELECT COUNT(*) AS n FROM _sources").rows).toEqual([{ n: 0 }]);
+    expect([...engine.sources().keys()]).toEqual([1]);
     expect(engine.query("SELECT COUNT(*) AS n, TOTAL(amount) AS revenue FROM orders").rows).toEqual([{ n: 3, revenue: 21 }]);
     expect(problemsOf(engine)).toEqual(["3 missing_required convert", "3 ragged_row parse", "4 bad_number convert"]);
     const { engine: withRawTable } = await confirmedShop();
@@ -69,8 +71,12 @@ describe("a file kept as its bytes instead of a raw table", () => {
 
   it("travels inside a project: reopened without the files beside it, it re-maps and re-reads", async () => {
     const { engine, mapping } = await confirmedShop(0);
+    const project = await engine.exportProject();
+    // Only the project carries the bytes: the database itself stays without them.
+    expect(engine.query("SELECT COUNT(*) AS n FROM _sources").rows).toEqual([{ n: 0 }]);
     const reopened = await newEngine();
-    expect((await reopened.open("shop.sqlite", engine.exportDatabase(), DEFAULT_SETTINGS)).errors).toEqual([]);
+    expect((await reopened.open("shop.sqlite", project, DEFAULT_SETTINGS)).errors).toEqual([]);
+    expect(reopened.query("SELECT file_id, length(bytes) AS n FROM _sources").rows).toEqual([{ file_id: 1, n: new TextEncoder().encode(ORDERS).length }]);
     expect(reopened.dataset.files[0]?.rawTable).toBeNull();
     expect(reopened.dataset.counts.orders).toBe(3);
     await reopened.remap(1, noteAsAmount(mapping), DEFAULT_SETTINGS);
@@ -81,7 +87,9 @@ describe("a file kept as its bytes instead of a raw table", () => {
   });
 
   it("finds a customer's problems only on the rows it loaded, and leaves nothing behind when removed", async () => {
-    const { engine } = await confirmedShop(0);
+    const { engine: saved } = await confirmedShop(0);
+    const engine = await newEngine();
+    await engine.open("shop.sqlite", await saved.exportProject(), DEFAULT_SETTINGS);
     // B's rows 3 (no amount) and 4 (bad amount) were not loaded, so they are not found here.
     expect(await loadCustomerProblems(queryFnOf(engine), engine.dataset, "B")).toEqual([]);
     engine.clear();
