@@ -41,6 +41,8 @@ export interface RunResult {
   /** The worker's BG/NBD + Gamma-Gamma fit on the dropped files, as the Value page reports it. */
   clvFitMs?: number;
   clvCustomers?: number;
+  /** The worker's time per stage of the drop's load (DatasetInfo.timings). */
+  loadStages?: Record<string, number>;
   /** After the drop: each page visited, until ready. */
   visits?: Map<VisitedPage, Settled>;
   /** After the visits: filter changes, `page: step` → until ready. */
@@ -90,7 +92,8 @@ async function dropFiles(page: Page, cdp: CDPSession, data: DataSet, result: Run
   } finally {
     result.peakHeapBytes = await heap.stop();
   }
-  const { drop, longTasks } = await page.evaluate(() => (window as unknown as ProbeWindow).__bench);
+  const { drop, longTasks, requests } = await page.evaluate(() => (window as unknown as ProbeWindow).__bench);
+  result.loadStages = requests.findLast((r) => r.type === "load")?.stages;
   const start = drop?.startedAt ?? 0;
   const end = drop?.endedAt ?? 0;
   result.loadMs = end - start;

@@ -28,6 +28,28 @@ function visitLongTasks(r: RunResult): readonly [number, number] | undefined {
   return [visits.reduce((sum, v) => sum + v.longTasks.length, 0), Math.max(0, ...visits.map(longestTask))];
 }
 
+/** What each stage of the worker's load (engine.ts, DatasetInfo.timings) covers. */
+const STAGES: Record<string, string> = {
+  read_decode_parse: "read + decode + parse",
+  convert_insert: "convert + insert (canonical rows; raw copy of files ≤ 16 MB)",
+  remove_replaced: "remove the replaced demo",
+  index: "indexes on the canonical tables",
+  sales: "summary build: sales (+ 3 indexes)",
+  churn_window: "summary build: purchase gaps → churn window",
+  customer_summary: "summary build: customer_summary",
+  rfm_abc: "summary build: RFM scores, segments, ABC",
+  clv: "summary build: CLV inputs + BG/NBD/Gamma-Gamma fit + values",
+  info: "dataset info",
+};
+
+/** The drop's worker time per stage, for each set. */
+function stageRows(sets: readonly DataSet[], results: readonly RunResult[][]): Row[] {
+  return sets.flatMap((s, i) => {
+    const runs = results[i] ?? [];
+    return Object.entries(STAGES).map(([stage, label]) => row(`  worker, ${formatCount(s.orders)}: ${label}`, runs.map((r) => r.loadStages?.[stage]), formatMs));
+  });
+}
+
 export function loadRows(sets: readonly DataSet[], results: readonly RunResult[][], floorSet: DataSet): Row[] {
   const perSet = (title: (size: string) => string, pick: (r: RunResult) => number | undefined, format: (v: number) => string) =>
     sets.map((s, i) => row(title(formatCount(s.orders)), (results[i] ?? []).map(pick), format));
@@ -35,6 +57,7 @@ export function loadRows(sets: readonly DataSet[], results: readonly RunResult[]
   return [
     row("page open → demo KPIs", results.flat().map((r) => r.openMs), formatMs),
     ...perSet((n) => `drop ${n} orders + customers + feedback → Overview`, (r) => r.loadMs, formatMs),
+    ...stageRows(sets, results),
     ...perSet((n) => `drop ${n} → every page ready (load + each visit in turn)`, everyPageReadyMs, formatMs),
     row(`floor read+decode+split (${formatCount(floorSet.orders)}, three files)`, floorRuns.map((r) => r.floorMs), formatMs),
     ...perSet((n) => `peak JS heap, main thread (${n} load)`, (r) => r.peakHeapBytes, formatBytes),

@@ -14,6 +14,8 @@ export interface WorkerRequest {
   sql?: string;
   start: number;
   end?: number;
+  /** A `load` reply's per-stage worker timings (DatasetInfo.timings: read, insert, index, derive…). */
+  stages?: Record<string, number>;
 }
 
 export interface LongTask {
@@ -75,12 +77,14 @@ export function installProbe(): void {
         const mine = new Map<number, WorkerRequest>();
         pending = mine;
         open.set(this, mine);
-        this.addEventListener("message", (event: MessageEvent<{ id?: unknown; ok?: unknown } | null>) => {
+        this.addEventListener("message", (event: MessageEvent<{ id?: unknown; ok?: unknown; result?: { info?: { timings?: Record<string, number> } } } | null>) => {
           const reply = event.data;
           if (!reply || typeof reply !== "object" || typeof reply.id !== "number" || !("ok" in reply)) return;
           const request = mine.get(reply.id);
           if (!request) return;
           request.end = performance.now();
+          const stages = reply.result?.info?.timings;
+          if (request.type === "load" && stages) request.stages = stages;
           mine.delete(reply.id);
           probe.inFlight--;
         });
