@@ -4,6 +4,8 @@
  * 4180 quoting and formula neutralising by papaparse (`escapeFormulae`: a text cell starting
  * with = + - @ TAB or CR gets a leading quote). Numbers are never touched, and neither is
  * text that is a plain number ("-12.5" in a raw TEXT column is a value, not a formula).
+ * The worker imports this module; the page goes through csv-on-demand.ts, which loads it
+ * (and papaparse) only when a CSV is exported.
  */
 import Papa from "papaparse";
 
@@ -23,6 +25,3 @@ export function toExcelCsv(columns: readonly string[], rows: readonly (readonly 
   );
   return `\uFEFF${body}\r\n`;
 }
-
-/** The CSV as a Blob ready for download (the type Excel and browsers expect). */
-export const csvBlob = (text: string): Blob => new Blob([text], { type: "text/csv;charset=utf-8" });

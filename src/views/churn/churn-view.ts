@@ -1,6 +1,6 @@
 /** Plain helpers of the Churn page (no Svelte): gap bins, reason sentences and the at-risk CSV. */
 import type { AtRiskRow, GapCount, Reason } from "../../lib/analytics/churn.ts";
-import { toExcelCsv } from "../../lib/format/csv.ts";
+import { excelCsv } from "../../lib/format/csv-on-demand.ts";
 import { formatCount, formatDecimal } from "../../lib/format/number.ts";
 import { translate, type Locale } from "../../lib/i18n/index.svelte.ts";
 
@@ -44,8 +44,8 @@ export function reasonSentences(reasons: readonly Reason[], locale: Locale): str
 /** Columns of the at-risk CSV (raw values; reasons as the sentences shown on the page). */
 export const AT_RISK_COLUMNS = ["customer_id", "name", "segment", "recency_days", "usual_gap_days", "p_alive", "value_at_risk", "reasons"] as const;
 
-export function atRiskCsv(rows: readonly AtRiskRow[], reasonText: (row: AtRiskRow) => string): string {
-  return toExcelCsv(
+export function atRiskCsv(rows: readonly AtRiskRow[], reasonText: (row: AtRiskRow) => string): Promise<string> {
+  return excelCsv(
     AT_RISK_COLUMNS,
     rows.map((r) => [r.customer_id, r.name, r.segment, r.recency_days, r.usualGapDays, r.p_alive, r.valueAtRisk, reasonText(r)]),
   );

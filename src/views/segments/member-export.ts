@@ -3,12 +3,12 @@
  * unformatted, stored English segment names), Excel-safe through format/csv.ts (UTF-8
  * with BOM; text cells that could run as formulas neutralised).
  */
-import { toExcelCsv } from "../../lib/format/csv.ts";
+import { excelCsv } from "../../lib/format/csv-on-demand.ts";
 import { MEMBER_COLUMNS, type SegmentMember } from "../../lib/analytics/segments.ts";
 import { slug } from "../../lib/charts/export.ts";
 
-export function membersCsv(members: readonly SegmentMember[]): string {
-  return toExcelCsv(
+export function membersCsv(members: readonly SegmentMember[]): Promise<string> {
+  return excelCsv(
     MEMBER_COLUMNS,
     members.map((m) => MEMBER_COLUMNS.map((c) => m[c])),
   );

@@ -21,8 +21,8 @@ describe("churn view helpers", () => {
       [90, null, 1, false],
     ]);
   });
-  it("writes the at-risk CSV with a BOM and the reasons", () => {
-    const csv = atRiskCsv(
+  it("writes the at-risk CSV with a BOM and the reasons", async () => {
+    const csv = await atRiskCsv(
       [{ customer_id: "C1", name: "Ann", segment: "At Risk", recency_days: 74, usualGapDays: 21, p_alive: 0.18, risk: 0.82, valueAtRisk: 120.5, reasons: [] }],
       () => "no purchase for 74 days",
     );

@@ -99,8 +99,8 @@ describe("breakdowns", () => {
 });
 
 describe("member export", () => {
-  it("writes every member column, BOM first, formulas neutralised, numbers untouched", () => {
-    const csv = membersCsv([member({ customer_id: "C7", name: "=HYPERLINK(\"x\")", email: "@evil", monetary: -12.5, segment: "At Risk" })]);
+  it("writes every member column, BOM first, formulas neutralised, numbers untouched", async () => {
+    const csv = await membersCsv([member({ customer_id: "C7", name: "=HYPERLINK(\"x\")", email: "@evil", monetary: -12.5, segment: "At Risk" })]);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const [header, row] = csv.slice(1).trim().split("\r\n");
     expect(header).toBe(MEMBER_COLUMNS.join(","));
