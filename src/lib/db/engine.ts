@@ -42,6 +42,7 @@ import { fitClvModels, writeClvOutputs, type ClvModels } from "./clv-fit.ts";
 import { assignAbcTiers, scoreRfmSegments } from "./customer-scores.ts";
 import { RAW_COPY_MAX_BYTES, keepSourceBytes, rawTableName, sourceBytes } from "./raw-table.ts";
 import { StageClock } from "./stage-clock.ts";
+import { withRoomFor } from "./file-room.ts";
 import { rankCommentTerms } from "./term-ranking.ts";
 import type { TermRanking, TermRankingOptions } from "../models/terms/index.ts";
 import { META_DDL, canonicalColumns, canonicalDdl, quoteIdent } from "./schema.ts";
@@ -172,6 +173,7 @@ export class Engine {
     const fileId = this.nextFileId++;
     const total = input.data.size;
     const rawTable = total <= this.rawCopyMaxBytes ? rawTableName(fileId, input.name) : null;
+    this.db = withRoomFor(this.sql, this.db, total);
     const ingest = new FileIngest(this.db, fileId, input.name, rawTable, (done) => {
       // Checked after each chunk: the worker hears a Cancel while the next chunk is being read.
       signal?.throwIfAborted();
