@@ -64,7 +64,10 @@ test("the NPS card's SQL, run in the console, gives the card's number", async ({
 test("teaching mode opens every note and writes the formulas with the cards' numbers", async ({ guardedPage: page }) => {
   await openApp(page, "#/?teach=1");
   await expect(page.getByTestId("teach-toggle")).toHaveAttribute("aria-pressed", "true");
-  // Every KPI's and every chart's note is open, none waits for a click.
+  // Every KPI's and every chart's note is open, none waits for a click. Counted once the
+  // cards are in (data-status turns ready before the KPI query has answered).
+  await expect(page.locator("section[aria-busy='true']")).toHaveCount(0);
+  await expect(page.locator("[data-kpi]").first()).toBeVisible();
   const kpiCount = await page.locator("[data-kpi]").count();
   await expect(page.locator("[data-explain]")).toHaveCount(kpiCount);
   const toggles = page.locator("main button[aria-expanded][aria-controls$='-explain']");
