@@ -68,22 +68,26 @@ export class Keeper {
     return null;
   }
 
-  /** After a change of the loaded data: one save once the requests waiting now have run. */
+  /** After a change of the loaded data: one save, when `schedule` runs it (or status() asks first). */
   changed(engine: Engine): void {
     if (this.saveScheduled) return;
     this.saveScheduled = true;
-    this.schedule(() => {
-      this.saveScheduled = false;
-      if (!engine.keepable) return;
-      try {
-        // The export touches the database, so it runs on the queue; the write need not.
-        const bytes = engine.exportDatabase();
-        const sources = engine.sources();
-        this.writing = this.writing.then(() => this.write(bytes, sources));
-      } catch {
-        this.problem = "failed";
-      }
-    });
+    this.schedule(() => this.saveNow(engine));
+  }
+
+  /** The save that changed() scheduled, unless it ran already. Runs on the queue. */
+  private saveNow(engine: Engine): void {
+    if (!this.saveScheduled) return;
+    this.saveScheduled = false;
+    if (!engine.keepable) return;
+    try {
+      // The export touches the database, so it runs on the queue; the write need not.
+      const bytes = engine.exportDatabase();
+      const sources = engine.sources();
+      this.writing = this.writing.then(() => this.write(bytes, sources));
+    } catch {
+      this.problem = "failed";
+    }
   }
 
   private async write(bytes: Uint8Array, sources: Map<number, Blob>): Promise<void> {
@@ -106,6 +110,7 @@ export class Keeper {
 
   /** "Clear my data": deletes everything stored, once the writes under way are done. */
   async forget(): Promise<void> {
+    this.saveScheduled = false;
     await this.writing;
     const store = await this.ready();
     await store?.destroy();
@@ -113,6 +118,8 @@ export class Keeper {
   }
 
   async status(engine: Engine): Promise<StorageStatus> {
+    // A save still waiting for its turn is done now: the answer must include it.
+    this.saveNow(engine);
     await this.writing;
     const store = await this.ready();
     const entries = (await store?.list().catch(() => [])) ?? [];

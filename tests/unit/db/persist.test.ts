@@ -75,6 +75,17 @@ describe("saving and reopening", () => {
     expect(next.sources().get(1)?.size).toBe(new Blob([ORDERS]).size);
   });
 
+  it("saves a change still waiting for its turn when the status is asked, and only once", async () => {
+    const engine = await userEngine();
+    const { keeper, queue } = keeperOn();
+    keeper.changed(engine);
+    const status = await keeper.status(engine);
+    expect(status).toMatchObject({ kept: true, problem: null });
+    const savedAt = status.savedAt;
+    queue.drain();
+    expect((await keeper.status(engine)).savedAt).toBe(savedAt);
+  });
+
   it("reopens nothing when nothing was saved, and never saves the demo", async () => {
     const engine = await newEngine();
     await engine.load([{ ...csvFile("orders.csv", ORDERS), demo: true }], true, DEFAULT_SETTINGS);
