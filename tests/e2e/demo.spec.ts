@@ -24,6 +24,14 @@ test("a date range narrows every number and is kept in the URL", async ({ guarde
   const in2025 = shopKpis(orders.filter((r) => (r.order_date ?? "").startsWith("2025-")));
   expect(await kpi(page, "revenue")).toBeCloseTo(in2025.revenue, 2);
   expect(await kpi(page, "customers")).toBe(in2025.customers);
+  // 同比 and 环比 come a moment after the values: 2024, and the 365 days before 2025 (from 2024-01-02, 2024 being a leap year).
+  const dated = (from: string, to: string) => orders.filter((r) => (r.order_date ?? "") >= from && (r.order_date ?? "") < to);
+  const revenueCard = page.locator('[data-kpi="revenue"]');
+  for (const [kind, from] of [["yearAgo", "2024-01-01"], ["previous", "2024-01-02"]] as const) {
+    const comparison = revenueCard.locator(`[data-comparison="${kind}"]`);
+    await expect(comparison).toHaveAttribute("data-previous", /\d/);
+    expect(Number(await comparison.getAttribute("data-previous"))).toBeCloseTo(shopKpis(dated(from, "2025-01-01")).revenue, 2);
+  }
   await page.reload();
   await expect(page.locator("[data-status]")).toHaveAttribute("data-status", "ready");
   expect(await kpi(page, "orders")).toBe(in2025.orders);

@@ -24,18 +24,44 @@ async function kpisOf(query: QueryFn, info: DatasetInfo, filters: Filters, perio
   return row ?? {};
 }
 
-export async function loadKpis(query: QueryFn, info: DatasetInfo, filters: Filters): Promise<KpiResult> {
+/** The KPI values over the comparison periods (环比, 同比), by metric id; empty where a period has none. */
+export interface KpiComparisons {
+  previous: KpiRow;
+  yearAgo: KpiRow;
+}
+
+/**
+ * The KPI values of the current period, without comparisons (previous and yearAgo null):
+ * the cards can show them while the comparison periods are still being computed (each
+ * period is a pass over the orders, ~0.5 s on a million).
+ */
+export async function loadCurrentKpis(query: QueryFn, info: DatasetInfo, filters: Filters): Promise<KpiResult> {
   const periods = resolvePeriods(filters, info);
   const current = await kpisOf(query, info, filters, periods.current);
+  const values = METRICS.map((metric) => ({ id: metric.id, value: current[metric.id] ?? null, previous: null, yearAgo: null }));
+  return { values, periods, measures: measuresOf(current) };
+}
+
+export async function loadKpiComparisons(query: QueryFn, info: DatasetInfo, filters: Filters): Promise<KpiComparisons> {
+  const periods = resolvePeriods(filters, info);
   const previous = periods.previous ? await kpisOf(query, info, filters, periods.previous) : {};
   const yearAgo = periods.yearAgo ? await kpisOf(query, info, filters, periods.yearAgo) : {};
-  const values = METRICS.map((metric) => ({
-    id: metric.id,
-    value: current[metric.id] ?? null,
-    previous: metric.periodic ? (previous[metric.id] ?? null) : null,
-    yearAgo: metric.periodic ? (yearAgo[metric.id] ?? null) : null,
-  }));
-  return { values, periods, measures: measuresOf(current) };
+  return { previous, yearAgo };
+}
+
+/** The current values with their comparisons filled in (periodic metrics only). */
+export function withComparisons(result: KpiResult, comparisons: KpiComparisons): KpiResult {
+  const byId = new Map(METRICS.map((m) => [m.id, m]));
+  const values = result.values.map((v) =>
+    byId.get(v.id)?.periodic ? { ...v, previous: comparisons.previous[v.id] ?? null, yearAgo: comparisons.yearAgo[v.id] ?? null } : v,
+  );
+  return { ...result, values };
+}
+
+/** The KPI values of the current period with their comparisons. */
+export async function loadKpis(query: QueryFn, info: DatasetInfo, filters: Filters): Promise<KpiResult> {
+  const current = await loadCurrentKpis(query, info, filters);
+  return withComparisons(current, await loadKpiComparisons(query, info, filters));
 }
 
 /** The SQL of one KPI card's value over the current period, with the measures it reads ("show the SQL"). */
