@@ -39,7 +39,7 @@ test("the worst files are refused or loaded in part, always named, and the page 
   await drop(page, "columns-2001.csv");
   const wide = page.getByRole("alert").filter({ hasText: "columns-2001.csv" });
   await expect(wide).toContainText("2,001 columns");
-  await expect(wide).toContainText("at most 1,999");
+  await expect(wide).toContainText("at most 2,000");
   expect(await kpi(page, "revenue")).toBe(demoRevenue);
 
   await drop(page, "random-bytes.csv");

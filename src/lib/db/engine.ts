@@ -195,7 +195,7 @@ export class Engine {
         profiles: result.profiles,
         mapping: result.mapping,
         kind: result.mapping.kind,
-        rawTable,
+        rawTable: result.rawTable,
         rows: result.rows,
         ordersShareIds: result.ordersShareIds,
         problemRows: 0,

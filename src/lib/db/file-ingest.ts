@@ -21,7 +21,7 @@ import type { LoadedFile } from "./protocol.ts";
 import { BulkInserter } from "./bulk-insert.ts";
 import { RepeatWatch } from "./repeat-watch.ts";
 import { StageClock } from "./stage-clock.ts";
-import { MAX_COLUMNS, createRawTable, rawColumnNames, rawRecords } from "./raw-table.ts";
+import { MAX_COLUMNS, MAX_RAW_COLUMNS, createRawTable, rawColumnNames, rawRecords } from "./raw-table.ts";
 import { canonicalColumns } from "./schema.ts";
 
 /** Rows the type inference and the mapping look at (PRODUCT.md: the first 10,000). */
@@ -122,6 +122,8 @@ export interface IngestedFile {
   rows: number;
   /** See LoadedFile.ordersShareIds; false when the file fills no orders. */
   ordersShareIds: boolean;
+  /** The raw table written, or null: the file is kept as its bytes. */
+  rawTable: string | null;
 }
 
 /**
@@ -149,7 +151,8 @@ export class FileIngest implements RecordSink {
     private readonly db: Database,
     private readonly fileId: number,
     fileName: string,
-    private readonly rawTable: string | null,
+    /** Null once the file is known to be kept as its bytes (too large, or too wide for a raw table). */
+    private rawTable: string | null,
     private readonly onRows: (bytesRead: number) => void,
     /** Books the time spent here (profiling, converting, inserting) apart from reading. */
     private readonly clock = new StageClock(),
@@ -189,6 +192,7 @@ export class FileIngest implements RecordSink {
       // Grouped as the three languages all write them ("2,001"); the worker does not know the page's locale.
       throw new FileRefusedError("too_many_columns", { columns: formatCount(record.length, "en"), max: formatCount(MAX_COLUMNS, "en") });
     }
+    if (record.length > MAX_RAW_COLUMNS) this.rawTable = null;
     this.headers = normalizeHeaders(record);
     this.rawColumns = rawColumnNames(this.headers);
   }
@@ -236,6 +240,7 @@ export class FileIngest implements RecordSink {
       start: this.meta,
       rows: this.rows,
       ordersShareIds: this.writer?.ordersShareIds ?? false,
+      rawTable: this.rawTable,
     };
   }
 }

@@ -11,8 +11,11 @@ import { quoteIdent } from "./schema.ts";
 /** SQLite's limit on the columns of a table (SQLITE_MAX_COLUMN, 2,000 in sql.js's build). */
 const SQLITE_MAX_COLUMN = 2000;
 
-/** Columns a file may have: its raw table holds them all and `_row` beside them. */
-export const MAX_COLUMNS = SQLITE_MAX_COLUMN - 1;
+/** Columns a file may have (the spec's limit, SQLite's). */
+export const MAX_COLUMNS = SQLITE_MAX_COLUMN;
+
+/** Columns a raw table can hold beside `_row`; a file of exactly 2,000 is kept as its bytes. */
+export const MAX_RAW_COLUMNS = SQLITE_MAX_COLUMN - 1;
 
 /** Files up to this size get a raw table; larger ones are kept as their bytes. */
 export const RAW_COPY_MAX_BYTES = 16 * 1024 * 1024;

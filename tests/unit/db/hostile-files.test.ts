@@ -41,14 +41,14 @@ async function shopThenDrop(file: HostileFile): Promise<{ engine: Engine; result
 
 /** The problems of a loaded file name it, a row it has (a skipped repeated header aside) and one of its columns or "". */
 function expectProblemsNameTheFile(engine: Engine, fileId: number, name: string, headers: string[], rawTable: string | null): void {
-  if (rawTable === null) throw new Error(`${name}: expected a raw table (the corpus files are small)`);
-  const rows = new Set(engine.query(`SELECT _row FROM "${rawTable}"`).rows.map((r) => Number(r._row)));
+  // A file kept as its bytes (2,000 columns) has no raw table to look the rows up in: any data row will do.
+  const rows = rawTable === null ? null : new Set(engine.query(`SELECT _row FROM "${rawTable}"`).rows.map((r) => Number(r._row)));
   const problems = engine.query(`SELECT file, row, "column", reason FROM _problems WHERE file_id = ?`, [fileId]).rows;
   for (const p of problems) {
     expect(p.file).toBe(name);
     expect(p.column === "" || headers.includes(String(p.column)), `column ${String(p.column)}`).toBe(true);
     if (p.reason === "repeated_header") expect(Number(p.row)).toBeGreaterThan(1);
-    else expect(rows.has(Number(p.row)), `${String(p.reason)} at row ${String(p.row)}`).toBe(true);
+    else expect(rows ? rows.has(Number(p.row)) : Number(p.row) > 1, `${String(p.reason)} at row ${String(p.row)}`).toBe(true);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * Files at SQLite's column limit: a raw table holds every column of the file plus `_row`,
- * and SQLite allows 2,000 columns, so 1,999 is the widest file that loads.
+ * Files at SQLite's column limit of 2,000: a raw table holds every column of the file plus
+ * `_row`, so a file of 1,999 columns gets one and a file of exactly 2,000 is kept as its
+ * bytes; 2,001 is refused.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, csvFile, newEngine } from "../../helpers/engine.ts";
@@ -26,11 +27,22 @@ describe("files as wide as SQLite allows", () => {
     expect(engine.query("SELECT SUM(amount) AS revenue FROM orders").rows[0]?.revenue).toBe(60);
   });
 
-  it("refuses 2,000 columns with a message giving the count and the limit, keeping what was loaded", async () => {
+  it("loads 2,000 columns, kept as the file's bytes (no room for the row number in a raw table)", async () => {
+    const engine = await newEngine();
+    const result = await engine.load([csvFile("wide.csv", wideCsv(2000, 3))], false, DEFAULT_SETTINGS);
+    expect(result.errors).toEqual([]);
+    const file = result.info.files[0];
+    expect(file?.headers).toHaveLength(2000);
+    expect(file?.rawTable).toBeNull();
+    expect(engine.sources().get(file?.fileId ?? 0)?.size).toBe(wideCsv(2000, 3).length);
+    expect(engine.query("SELECT SUM(amount) AS revenue FROM orders").rows[0]?.revenue).toBe(60);
+  });
+
+  it("refuses 2,001 columns with a message giving the count and the limit, keeping what was loaded", async () => {
     const engine = await newEngine();
     await engine.load([csvFile("wide.csv", wideCsv(1999, 3))], false, DEFAULT_SETTINGS);
-    const result = await engine.load([csvFile("wider.csv", wideCsv(2000, 3))], false, DEFAULT_SETTINGS);
-    expect(result.errors).toEqual([{ name: "wider.csv", reason: "too_many_columns", params: { columns: "2,000", max: "1,999" } }]);
+    const result = await engine.load([csvFile("wider.csv", wideCsv(2001, 3))], false, DEFAULT_SETTINGS);
+    expect(result.errors).toEqual([{ name: "wider.csv", reason: "too_many_columns", params: { columns: "2,001", max: "2,000" } }]);
     expect(result.info.files.map((f) => f.name)).toEqual(["wide.csv"]);
     expect(engine.query("SELECT SUM(amount) AS revenue FROM orders").rows[0]?.revenue).toBe(60);
   });
