@@ -14,28 +14,29 @@ function wideCsv(width: number, rows: number): string {
   return lines.join("\n") + "\n";
 }
 
+/** A file of `width` columns and 3 rows loaded alone: it loads all columns and 10 + 20 + 30 of revenue (by hand). */
+async function loadsWide(width: number) {
+  const engine = await newEngine();
+  const result = await engine.load([csvFile("wide.csv", wideCsv(width, 3))], false, DEFAULT_SETTINGS);
+  expect(result.errors).toEqual([]);
+  const file = result.info.files[0];
+  if (!file) throw new Error("wide.csv not loaded");
+  expect(file.headers).toHaveLength(width);
+  expect(engine.query("SELECT SUM(amount) AS revenue FROM orders").rows[0]?.revenue).toBe(60);
+  return { engine, file };
+}
+
 describe("files as wide as SQLite allows", () => {
   it("loads 1,999 columns, every one kept in the raw table", async () => {
-    const engine = await newEngine();
-    const result = await engine.load([csvFile("wide.csv", wideCsv(1999, 3))], false, DEFAULT_SETTINGS);
-    expect(result.errors).toEqual([]);
-    const file = result.info.files[0];
-    expect(file?.headers).toHaveLength(1999);
-    const columns = engine.query(`SELECT * FROM "${file?.rawTable}" LIMIT 1`).columns;
+    const { engine, file } = await loadsWide(1999);
+    const columns = engine.query(`SELECT * FROM "${file.rawTable}" LIMIT 1`).columns;
     expect(columns).toHaveLength(2000); // _row + 1,999
-    // 10 + 20 + 30, by hand.
-    expect(engine.query("SELECT SUM(amount) AS revenue FROM orders").rows[0]?.revenue).toBe(60);
   });
 
   it("loads 2,000 columns, kept as the file's bytes (no room for the row number in a raw table)", async () => {
-    const engine = await newEngine();
-    const result = await engine.load([csvFile("wide.csv", wideCsv(2000, 3))], false, DEFAULT_SETTINGS);
-    expect(result.errors).toEqual([]);
-    const file = result.info.files[0];
-    expect(file?.headers).toHaveLength(2000);
-    expect(file?.rawTable).toBeNull();
-    expect(engine.sources().get(file?.fileId ?? 0)?.size).toBe(wideCsv(2000, 3).length);
-    expect(engine.query("SELECT SUM(amount) AS revenue FROM orders").rows[0]?.revenue).toBe(60);
+    const { engine, file } = await loadsWide(2000);
+    expect(file.rawTable).toBeNull();
+    expect(engine.sources().get(file.fileId)?.size).toBe(wideCsv(2000, 3).length);
   });
 
   it("refuses 2,001 columns with a message giving the count and the limit, keeping what was loaded", async () => {
