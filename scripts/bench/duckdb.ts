@@ -71,7 +71,8 @@ export const DUCKDB_QUERIES: Record<string, DuckDbQuery> = {
   },
   "purchase gaps": {
     page: "churn",
-    request: /WITH days AS \(SELECT DISTINCT customer_id, day FROM sales\)/,
+    // The app reads the histogram the load stored (derive.ts, purchase_gaps); DuckDB computes it.
+    request: /FROM purchase_gaps/,
     sql: `WITH days AS (SELECT DISTINCT customer_id, order_date AS day FROM orders WHERE status = 'paid'),
       gaps AS (SELECT day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap FROM days)
     SELECT gap, COUNT(*) AS count FROM gaps WHERE gap IS NOT NULL GROUP BY gap`,

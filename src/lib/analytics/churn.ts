@@ -22,18 +22,16 @@ export interface GapCount {
 
 /**
  * Distribution of the gaps in days between consecutive purchase days of the same customer
- * (several orders on one day are one purchase day), over all of `sales`. The page shows it
- * beside info.suggestedChurnDays (its 90th percentile rounded up to a multiple of 30, which
- * the engine derives) and the window in force, info.churnDays.
+ * (several orders on one day are one purchase day), over all of `sales`: the engine's
+ * `purchase_gaps` table (derive.ts), from which it derives info.suggestedChurnDays (its 90th
+ * percentile rounded up to a multiple of 30). The page shows it beside that and the window
+ * in force, info.churnDays.
  *
  * Worked example: A buys on days 0, 10, 10, 30 and B on days 5, 15 → gaps 10, 20 (A) and
  * 10 (B) → [{ gap: 10, count: 2 }, { gap: 20, count: 1 }].
  */
 export async function loadGapDistribution(query: QueryFn): Promise<GapCount[]> {
-  const q = sql`
-    WITH days AS (SELECT DISTINCT customer_id, day FROM sales),
-         gaps AS (SELECT day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap FROM days)
-    SELECT gap, COUNT(*) AS count FROM gaps WHERE gap IS NOT NULL GROUP BY gap ORDER BY gap`;
+  const q = sql`SELECT gap, customers AS count FROM purchase_gaps ORDER BY gap`;
   return query<GapCount & Record<string, number>>(q.text, q.params);
 }
 

@@ -5,7 +5,7 @@
  * Dates are integer epoch days (`day`), so date arithmetic is integer arithmetic.
  */
 import type { Database } from "sql.js";
-import { churnWindowFromGaps, type GapCount } from "./churn-window.ts";
+import { churnWindowFromGaps } from "./churn-window.ts";
 
 /** Days in one model time unit. */
 export const UNIT_DAYS = { day: 1, week: 7 } as const;
@@ -91,25 +91,30 @@ export function buildSales(db: Database, asofDay: number, oneLinePerOrder: boole
 }
 
 /**
- * Distribution of gaps between consecutive purchase days of the same customer. The days are
- * written in (customer, day) order, so a day's predecessor is the row before it: a rowid
- * join, about three times faster in sql.js than LAG() over the same rows.
+ * `purchase_gaps (gap, customers)`: how often each gap in days between consecutive purchase
+ * days of the same customer occurs, over all of `sales` (the churn window is derived from
+ * it; the Churn page shows it). The days are written in (customer, day) order, so a day's
+ * predecessor is the row before it: a rowid join, about three times faster in sql.js than
+ * LAG() over the same rows.
  */
-export function purchaseGapHistogram(db: Database): GapCount[] {
+export function buildPurchaseGaps(db: Database): void {
+  db.run("DROP TABLE IF EXISTS purchase_gaps");
   db.run("DROP TABLE IF EXISTS temp.customer_days");
   db.run("CREATE TEMP TABLE customer_days AS SELECT DISTINCT customer_id, day FROM sales ORDER BY customer_id, day");
-  const result = db.exec(
-    `SELECT next.day - previous.day AS gap, COUNT(*)
+  db.run(
+    `CREATE TABLE purchase_gaps AS
+     SELECT next.day - previous.day AS gap, COUNT(*) AS customers
      FROM temp.customer_days AS previous
      JOIN temp.customer_days AS next ON next.rowid = previous.rowid + 1 AND next.customer_id = previous.customer_id
      GROUP BY gap ORDER BY gap`,
-  )[0];
+  );
   db.run("DROP TABLE temp.customer_days");
-  return (result?.values ?? []).map(([gap, n]) => ({ gap: Number(gap), customers: Number(n) }));
 }
 
+/** The churn window the purchase gaps suggest (churn-window.ts); buildPurchaseGaps first. */
 export function suggestedChurnDays(db: Database): number {
-  return churnWindowFromGaps(purchaseGapHistogram(db));
+  const rows = db.exec("SELECT gap, customers FROM purchase_gaps ORDER BY gap")[0]?.values ?? [];
+  return churnWindowFromGaps(rows.map(([gap, n]) => ({ gap: Number(gap), customers: Number(n) })));
 }
 
 /** True when customers carry a churn label (subscription data: contractual churn). */

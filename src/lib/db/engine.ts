@@ -14,6 +14,7 @@ import { formatBytes } from "../format/number.ts";
 import {
   buildClvInputs,
   buildCustomerSummary,
+  buildPurchaseGaps,
   buildSales,
   dayToIso,
   hasChurnColumn,
@@ -473,6 +474,7 @@ export class Engine {
     const day = asofDay ?? 0;
     buildSales(this.db, day, this.oneLinePerOrder());
     clock.lap("sales");
+    buildPurchaseGaps(this.db);
     const suggested = suggestedChurnDays(this.db);
     const churnDays = settings.churnDays ?? suggested;
     clock.lap("churn_window");
