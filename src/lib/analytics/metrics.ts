@@ -5,7 +5,7 @@
  * the same measures, so every KPI of a period comes from a single query.
  */
 import type { DatasetInfo } from "../db/protocol.ts";
-import { customerCondition, feedbackWhere, salesWhere } from "./filter-sql.ts";
+import { customerCondition, customerSalesWhere, feedbackWhere } from "./filter-sql.ts";
 import type { Filters } from "./filters.ts";
 import type { MetricFormat, MetricId } from "./metric-types.ts";
 import type { Period } from "./period.ts";
@@ -96,8 +96,8 @@ export function measuresSql(filters: Filters, period: Period, churnDays: number,
     buyers: sql`(SELECT COUNT(*) FROM pc)`,
     repeat_buyers: sql`(SELECT COUNT(*) FROM pc WHERE n >= 2)`,
     active_buyers: sql`(SELECT COUNT(*) FROM pc WHERE last_day >= ${period.to - churnDays})`,
-    orders: sql`(SELECT COUNT(*) FROM s)`,
-    revenue: sql`(SELECT TOTAL(amount) FROM s)`,
+    orders: sql`(SELECT TOTAL(n) FROM pc)`,
+    revenue: sql`(SELECT TOTAL(spend) FROM pc)`,
     known_customers: sql`(SELECT COUNT(*) FROM customer_summary WHERE ${customers})`,
     labelled_churn: sql`(SELECT AVG(churned) FROM customer_summary WHERE churned IS NOT NULL AND ${customers})`,
     labelled_customers: sql`(SELECT COUNT(churned) FROM customer_summary WHERE ${customers})`,
@@ -115,8 +115,8 @@ export function measuresSql(filters: Filters, period: Period, churnDays: number,
   };
   const columns = only.map((name) => sql`${expressions[name]} AS ${raw(name)}`);
   return sql`
-    WITH s AS (SELECT customer_id, day, amount FROM sales WHERE ${salesWhere(filters, period)}),
-         pc AS (SELECT customer_id, COUNT(*) AS n, MAX(day) AS last_day FROM s GROUP BY customer_id),
+    WITH pc AS (SELECT customer_id, COUNT(*) AS n, MAX(day) AS last_day, TOTAL(amount) AS spend
+                FROM sales WHERE ${customerSalesWhere(filters, period)} GROUP BY customer_id),
          f AS (SELECT nps_score, COALESCE(csat_score, rating) AS csat, ces_score FROM feedback WHERE ${feedbackWhere(filters, period)})
     SELECT
       ${join(columns, ",\n      ")}`;
