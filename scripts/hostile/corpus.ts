@@ -18,9 +18,10 @@ export type HostileExpectation =
   | { refused: string; params?: Record<string, string | number> }
   /**
    * Loaded: this many orders (returns excluded) worth this much, with at least these
-   * problems reported (row numbers as a spreadsheet shows them, header = 1).
+   * problems reported (row numbers as a spreadsheet shows them, header = 1), and, where
+   * given, these products stored, in the file's row order.
    */
-  | { orders: number; revenue: number; problems: ExpectedProblem[] }
+  | { orders: number; revenue: number; problems: ExpectedProblem[]; products?: string[] }
   /** Anything but a crash: loaded or refused, the invariants of every load hold. */
   | { survives: true };
 
@@ -53,7 +54,7 @@ const concat = (...parts: Uint8Array[]): Uint8Array => {
 
 export const ORDER_HEADER = ["order_id", "customer_id", "order_date", "amount", "product"] as const;
 
-interface GoodOrder {
+export interface GoodOrder {
   id: string;
   customer: string;
   date: string;
@@ -86,9 +87,9 @@ export const FILLER_ORDERS: readonly GoodOrder[] = Array.from({ length: 150 }, (
 }));
 
 const orderLine = (o: GoodOrder): string => [o.id, o.customer, o.date, o.amount.toFixed(2), o.product].join(",");
-const revenueOf = (orders: readonly GoodOrder[]): number => orders.reduce((sum, o) => sum + o.amount, 0);
+export const revenueOf = (orders: readonly GoodOrder[]): number => orders.reduce((sum, o) => sum + o.amount, 0);
 /** The good orders as an export, header first, with `newline` after every line. */
-const goodCsv = (newline = "\n"): string => [ORDER_HEADER.join(","), ...GOOD_ORDERS.map(orderLine)].map((line) => line + newline).join("");
+export const goodCsv = (newline = "\n"): string => [ORDER_HEADER.join(","), ...GOOD_ORDERS.map(orderLine)].map((line) => line + newline).join("");
 const allGood = (problems: ExpectedProblem[] = []): HostileExpectation => ({
   orders: GOOD_ORDERS.length,
   revenue: revenueOf(GOOD_ORDERS),

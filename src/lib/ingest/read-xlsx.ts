@@ -13,7 +13,7 @@
 import type { CellObject, WorkBook, WorkSheet } from "@e965/xlsx";
 import { normalizeHeaders } from "./headers.ts";
 import { suggestMapping } from "./mapping.ts";
-import { zipEntryNames, zipPackageKind } from "./office-files.ts";
+import { zipEntries, zipPackageKind } from "./office-files.ts";
 import { profileColumns } from "./profile.ts";
 import type { RecordSink } from "./record-sink.ts";
 import { fitToWidth } from "./record-shape.ts";
@@ -21,7 +21,7 @@ import type { Dialect } from "./sniff.ts";
 import { epochDayToIso } from "./values.ts";
 
 /** Why a file is not read as a workbook; an i18n key under `errors.xlsx.`. */
-export type WorkbookRefusal = "xls" | "encrypted" | "iwork" | "not_workbook" | "no_data";
+export type WorkbookRefusal = "xls" | "encrypted" | "iwork" | "not_spreadsheet" | "not_workbook" | "too_large" | "no_data";
 
 export class WorkbookRefusedError extends Error {
   constructor(readonly reason: WorkbookRefusal) {
@@ -42,6 +42,18 @@ const DAY_MS = 86_400_000;
  * system. A date cell less than a day after it is a time of day alone.
  */
 const SERIAL_ZERO = { 1900: Date.UTC(1899, 11, 31), 1904: Date.UTC(1904, 0, 1) };
+/** The day after Excel's last date, 9999-12-31 (serial 2958465). */
+const PAST_LAST_DATE = Date.UTC(10_000, 0, 1);
+/** What Excel shows in a date cell whose number is no date it knows (negative, or past 9999). */
+const NOT_A_DATE = "########";
+
+/**
+ * The most a workbook may unpack to, all its parts together. SheetJS unpacks every part and
+ * reads each as one string (a JavaScript string holds at most ~512 M characters), then
+ * builds an object per cell, several times the XML's size; a bigger package (or a ZIP bomb,
+ * or one whose headers claim gigabytes, a buffer SheetJS would allocate) is refused before.
+ */
+const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
 
 /** Rows of each sheet looked at when choosing the sheet to read. */
 const CHOICE_ROWS = 500;
@@ -66,6 +78,8 @@ export function formatShowsTime(format: string): boolean {
 function dateText(date: Date, showsTime: boolean, serialZero: number): string {
   // Serials are fractions of a day: 08:00 is 0.333…, so round to the second.
   const ms = Math.round(date.getTime() / 1000) * 1000;
+  // Before serial 0, past 9999 or beyond what a Date holds (SheetJS then gives an invalid one).
+  if (!(ms >= serialZero && ms < PAST_LAST_DATE)) return NOT_A_DATE;
   const day = Math.floor(ms / DAY_MS);
   const seconds = (ms - day * DAY_MS) / 1000;
   const time = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
@@ -112,18 +126,53 @@ function usedColumns(rows: readonly (SheetRow | undefined)[]): [number, number] 
 /** The rows of a sheet read in dense mode (a chartsheet has none). */
 const rowsOf = (sheet: WorkSheet | undefined): (SheetRow | undefined)[] => (sheet?.["!data"] ?? []) as (SheetRow | undefined)[];
 
-/** A sheet's non-blank rows as records over its used columns, each with Excel's row number. */
+/**
+ * Gives every cell of a range merged over several rows the value of its top cell, where
+ * Excel keeps it (a customer's ID merged down over their orders belongs to each order).
+ * Merges within one row stay as stored: they are titles and group headings.
+ */
+function fillMergedRows(sheet: WorkSheet): void {
+  const rows = rowsOf(sheet);
+  for (const { s, e } of sheet["!merges"] ?? []) {
+    if (e.r === s.r) continue;
+    const top = rows[s.r]?.[s.c];
+    if (!top) continue;
+    for (let r = s.r; r <= e.r; r++) {
+      const cells = (rows[r] ??= []);
+      for (let c = s.c; c <= e.c; c++) if (isBlankCell(cells[c])) cells[c] = top;
+    }
+  }
+}
+
+/** Cells of a sheet that start a merge across columns of one row: "row:column". */
+const rowMergeStarts = (sheet: WorkSheet): Set<string> =>
+  new Set((sheet["!merges"] ?? []).filter(({ s, e }) => e.r === s.r && e.c > s.c).map(({ s }) => `${s.r}:${s.c}`));
+
+/**
+ * A sheet's non-blank rows as records over its used columns, each with Excel's row number.
+ * Rows above the header whose every cell starts a merge across columns (a report's title,
+ * group headings over the columns) are passed over: the header is the row after them.
+ */
 export function* sheetRecords(sheet: WorkSheet, serialZero: number): Generator<{ row: number; record: string[] }> {
   const rows = rowsOf(sheet);
   const span = usedColumns(rows);
   if (!span) return;
   const [first, last] = span;
+  const captions = rowMergeStarts(sheet);
+  let beforeHeader = true;
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r];
     if (!cells) continue;
     const record: string[] = [];
-    for (let c = first; c <= last; c++) record.push(cellText(cells[c], serialZero));
-    if (record.some((text) => text.trim() !== "")) yield { row: r + 1, record };
+    let caption = true;
+    for (let c = first; c <= last; c++) {
+      const text = cellText(cells[c], serialZero);
+      if (text.trim() !== "" && !captions.has(`${r}:${c}`)) caption = false;
+      record.push(text);
+    }
+    if (!record.some((text) => text.trim() !== "") || (beforeHeader && caption)) continue;
+    beforeHeader = false;
+    yield { row: r + 1, record };
   }
 }
 
@@ -162,14 +211,20 @@ export function chooseSheet(workbook: WorkBook, serialZero: number): string | nu
 /** Reads a workbook's chosen sheet (or, given none or an unknown name, the one `chooseSheet` picks) into the sink. */
 export async function readXlsx(blob: Blob, sheetName: string | null, sink: RecordSink): Promise<void> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  const kind = zipPackageKind(zipEntryNames(bytes));
-  if (kind !== "excel") throw new WorkbookRefusedError(kind === "iwork" ? "iwork" : "not_workbook");
+  const entries = zipEntries(bytes);
+  const kind = zipPackageKind(entries.map((e) => e.name));
+  if (kind !== "excel") throw new WorkbookRefusedError(kind === "iwork" ? "iwork" : kind === "document" ? "not_spreadsheet" : "not_workbook");
+  if (entries.reduce((sum, e) => sum + e.size, 0) > MAX_UNPACKED_BYTES) throw new WorkbookRefusedError("too_large");
   const { read } = await import("@e965/xlsx");
   // dense: rows as arrays; cellDates: date-formatted numbers become Dates (SheetJS knows the
   // built-in formats, including the East Asian ones Excel does not write out); cellNF keeps
   // the format, to tell a datetime at midnight from a date.
   const workbook = read(bytes, { type: "array", dense: true, cellDates: true, cellNF: true, cellFormula: false, cellHTML: false });
   const serialZero = workbook.Workbook?.WBProps?.date1904 ? SERIAL_ZERO[1904] : SERIAL_ZERO[1900];
+  for (const name of workbook.SheetNames) {
+    const sheet = workbook.Sheets[name];
+    if (sheet) fillMergedRows(sheet);
+  }
   // Only sheets that hold something are offered: picking an empty one would lose the file.
   const names = workbook.SheetNames.filter((name) => usedColumns(rowsOf(workbook.Sheets[name])) !== null);
   const chosen = sheetName !== null && names.includes(sheetName) ? sheetName : chooseSheet(workbook, serialZero);

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { FORMULA_PAYLOADS, MARKUP_PAYLOADS, hostileCorpus, markupShop, type HostileFile } from "../../../scripts/hostile/corpus.ts";
+import { hostileWorkbooks } from "../../../scripts/hostile/workbooks.ts";
 import type { Engine } from "../../../src/lib/db/engine.ts";
 import type { LoadResult } from "../../../src/lib/db/protocol.ts";
 import { translate } from "../../../src/lib/i18n/index.svelte.ts";
@@ -52,7 +53,7 @@ function expectProblemsNameTheFile(engine: Engine, fileId: number, name: string,
   }
 }
 
-describe.each(hostileCorpus())("$name: $what", (file) => {
+describe.each([...hostileCorpus(), ...hostileWorkbooks()])("$name: $what", (file) => {
   it("is refused or loaded as expected, and nothing else changes", async () => {
     const { engine, result } = await shopThenDrop(file);
     const loaded = result.info.files.find((f) => f.name === file.name);
@@ -89,6 +90,10 @@ describe.each(hostileCorpus())("$name: $what", (file) => {
         const found = engine.query(`SELECT row, "column", reason FROM _problems WHERE file_id = ?`, [loaded.fileId]).rows;
         for (const problem of expectation.problems) expect(found).toContainEqual(problem);
         if (expectation.problems.length > 0) expect(loaded.firstProblem).toBeDefined();
+        if (expectation.products) {
+          const stored = engine.query("SELECT product FROM orders WHERE _file = ? AND is_return = 0 ORDER BY _row", [loaded.fileId]).rows;
+          expect(stored.map((r) => r.product)).toEqual(expectation.products);
+        }
         // Every order of the file is in the sales the KPIs read, beside the shop's.
         const sales = Number(engine.query("SELECT SUM(amount) AS revenue FROM sales").rows[0]?.revenue);
         expect(sales).toBeCloseTo(TINY.revenue + expectation.revenue, 6);

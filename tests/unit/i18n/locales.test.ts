@@ -28,7 +28,7 @@ const LOCALES = { "zh-CN": flatten(zhCN), "zh-TW": flatten(zhTW) };
 const KEEP = [
   "CRM Lens", "CRM", "NPS", "CSAT", "CES", "CLV", "RFM", "ABC", "SQLite", "SQL", "CSV", "TSV", "TXT", "AOV", "BG/NBD", "Gamma-Gamma",
   "PNG", "SVG", "Excel", "UTF-8", "BOM", "JSON", "Ctrl", "Enter", "Mac", "NULL", "ID", "customer_id", "order_id",
-  "ces_score", "churned", "crm-lens.sqlite", "English", "xlsx", "xls", "ZIP", "Numbers", "OPFS", "IndexedDB",
+  "ces_score", "churned", "crm-lens.sqlite", "English", "xlsx", "xls", "ZIP", "Numbers", "Word", "PowerPoint", "OPFS", "IndexedDB",
 ];
 const PARAM = /\{\w+\}/g;
 

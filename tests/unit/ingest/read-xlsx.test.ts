@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { ReadStart, RecordSink } from "../../../src/lib/ingest/record-sink.ts";
 import { readFile } from "../../../src/lib/ingest/read-file.ts";
 import { WorkbookRefusedError, formatShowsTime } from "../../../src/lib/ingest/read-xlsx.ts";
-import { containerOf, isEncryptedPackage, zipEntryNames, zipPackageKind } from "../../../src/lib/ingest/office-files.ts";
+import { containerOf, isEncryptedPackage, zipEntries, zipPackageKind } from "../../../src/lib/ingest/office-files.ts";
 import { dateCell, oleOf, workbookOf, xlsxFromXml, zipOf } from "../../helpers/xlsx.ts";
 
 class Collector implements RecordSink {
@@ -203,9 +203,9 @@ describe("office file sniffing", () => {
   });
 
   it("lists a ZIP's entries from its central directory, without unpacking", () => {
-    const names = zipEntryNames(zipOf({ "[Content_Types].xml": "<x/>", "xl/workbook.xml": "<w/>", "docProps/app.xml": "<a/>" }));
-    expect([...names].sort()).toEqual(["[Content_Types].xml", "docProps/app.xml", "xl/workbook.xml"]);
-    expect(zipEntryNames(new TextEncoder().encode("not a zip"))).toEqual([]);
+    const entries = zipEntries(zipOf({ "[Content_Types].xml": "<x/>", "xl/workbook.xml": "<w/>", "docProps/app.xml": "<a/>" }));
+    expect(entries.map((e) => [e.name, e.size]).sort()).toEqual([["[Content_Types].xml", 4], ["docProps/app.xml", 4], ["xl/workbook.xml", 4]]);
+    expect(zipEntries(new TextEncoder().encode("not a zip"))).toEqual([]);
   });
 
   it("knows an Excel package by its workbook part", () => {
@@ -213,6 +213,8 @@ describe("office file sniffing", () => {
     expect(zipPackageKind(["xl/workbook.bin"])).toBe("excel");
     expect(zipPackageKind(["Index/Document.iwa"])).toBe("iwork");
     expect(zipPackageKind(["mimetype", "content.xml"])).toBe("other");
+    expect(zipPackageKind(["word/document.xml"])).toBe("document");
+    expect(zipPackageKind(["ppt/presentation.xml"])).toBe("document");
   });
 
   it("finds the encrypted package stream", () => {
