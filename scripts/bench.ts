@@ -173,7 +173,7 @@ function report(sets: readonly DataSet[], measured: Measured, floorSet: DataSet,
 function requestLog(sets: readonly DataSet[], results: readonly RunResult[][]): string {
   const log = sets.map((s, i) => ({
     orders: s.orders,
-    runs: (results[i] ?? []).map((r) => ({ visits: Object.fromEntries(r.visits ?? []), filters: Object.fromEntries(r.filters ?? []) })),
+    runs: (results[i] ?? []).map((r) => ({ drop: r.dropRequests ?? [], visits: Object.fromEntries(r.visits ?? []), filters: Object.fromEntries(r.filters ?? []) })),
   }));
   return JSON.stringify(log, null, 1) + "\n";
 }

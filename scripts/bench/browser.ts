@@ -43,6 +43,8 @@ export interface RunResult {
   clvCustomers?: number;
   /** The worker's time per stage of the drop's load (DatasetInfo.timings). */
   loadStages?: Record<string, number>;
+  /** The worker requests sent between the drop and the Overview showing it (the load, then the page's queries). */
+  dropRequests?: Settled["requests"];
   /** After the drop: each page visited, until ready. */
   visits?: Map<VisitedPage, Settled>;
   /** After the visits: filter changes, `page: step` → until ready. */
@@ -97,6 +99,9 @@ async function dropFiles(page: Page, cdp: CDPSession, data: DataSet, result: Run
   const start = drop?.startedAt ?? 0;
   const end = drop?.endedAt ?? 0;
   result.loadMs = end - start;
+  result.dropRequests = requests
+    .filter((r) => r.start >= start && r.start <= end)
+    .map((r) => ({ type: r.type, ...(r.sql ? { sql: r.sql } : {}), start: r.start - start, ms: (r.end ?? end) - r.start }));
   const during = longTasks.filter((t) => t.start >= start && t.start <= end);
   result.longTaskCount = during.length;
   result.longestTaskMs = Math.max(0, ...during.map((t) => t.duration));

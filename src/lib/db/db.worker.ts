@@ -57,8 +57,6 @@ async function handle(engine: Engine, request: Request): Promise<unknown> {
     }
     case "restore":
       return keeper.restore(engine, request.settings);
-    case "storage":
-      return keeper.status(engine);
     case "settings":
       return engine.applySettings(request.settings);
     case "query":
@@ -92,6 +90,17 @@ const SAVE_DELAY_MS = 2000;
 // Saves go on the same queue, behind the requests that arrived before them.
 const keeper = new Keeper(openStore, (task) => setTimeout(() => enqueue(task), SAVE_DELAY_MS));
 
+/** Runs one request's work and posts its answer (or its error) with the request's id. */
+async function answer(id: number, work: () => Promise<unknown>): Promise<void> {
+  try {
+    const result = await work();
+    const transfer = result instanceof Uint8Array ? [result.buffer] : [];
+    post({ id, ok: true, result }, transfer);
+  } catch (error) {
+    post({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 scope.onmessage = (event: MessageEvent<Request>) => {
   const request = event.data;
   if (request.type === "cancel") {
@@ -100,14 +109,10 @@ scope.onmessage = (event: MessageEvent<Request>) => {
     loading?.abort();
     return;
   }
-  enqueue(async () => {
-    try {
-      const engine = await enginePromise;
-      const result = await handle(engine, request);
-      const transfer = result instanceof Uint8Array ? [result.buffer] : [];
-      post({ id: request.id, ok: true, result }, transfer);
-    } catch (error) {
-      post({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) });
-    }
-  });
+  if (request.type === "storage") {
+    // Not queued: it waits for the disk, which queries need not do (persist.ts, status).
+    void answer(request.id, async () => keeper.status(await enginePromise));
+    return;
+  }
+  enqueue(() => answer(request.id, async () => handle(await enginePromise, request)));
 };

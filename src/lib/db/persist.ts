@@ -31,6 +31,8 @@ export class Keeper {
   private store: BlobStore | null | undefined;
   private problem: StorageProblem | null = null;
   private saveScheduled = false;
+  /** Settles once the save scheduled last has run (exported, its write queued). */
+  private scheduled: Promise<void> = Promise.resolve();
   /** Writes run one after another and off the queue: queries need not wait for the disk. */
   private writing: Promise<void> = Promise.resolve();
 
@@ -68,14 +70,19 @@ export class Keeper {
     return null;
   }
 
-  /** After a change of the loaded data: one save, when `schedule` runs it (or status() asks first). */
+  /** After a change of the loaded data: one save, when `schedule` runs it. */
   changed(engine: Engine): void {
     if (this.saveScheduled) return;
     this.saveScheduled = true;
-    this.schedule(() => this.saveNow(engine));
+    this.scheduled = new Promise((settled) =>
+      this.schedule(() => {
+        this.saveNow(engine);
+        settled();
+      }),
+    );
   }
 
-  /** The save that changed() scheduled, unless it ran already. Runs on the queue. */
+  /** The save that changed() scheduled, unless forget() called it off. Runs on the queue. */
   private saveNow(engine: Engine): void {
     if (!this.saveScheduled) return;
     this.saveScheduled = false;
@@ -117,9 +124,12 @@ export class Keeper {
     if (this.problem !== "unavailable") this.problem = null;
   }
 
+  /**
+   * What is kept, once the save under way or waiting for its turn is written. It touches no
+   * table, so the worker answers it off the queue: queries do not wait for the disk.
+   */
   async status(engine: Engine): Promise<StorageStatus> {
-    // A save still waiting for its turn is done now: the answer must include it.
-    this.saveNow(engine);
+    await this.scheduled;
     await this.writing;
     const store = await this.ready();
     const entries = (await store?.list().catch(() => [])) ?? [];
