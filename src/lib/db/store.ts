@@ -69,10 +69,12 @@ export class OpfsStore implements BlobStore {
     try {
       access.truncate(0);
       let at = 0;
-      const chunks = data instanceof Uint8Array ? [data] : streamChunks(data);
+      const chunks = data instanceof Uint8Array ? slices(data, WRITE_CHUNK_BYTES) : streamChunks(data);
       for await (const chunk of chunks) {
         for (let done = 0; done < chunk.byteLength; ) done += access.write(chunk.subarray(done), { at: at + done });
         at += chunk.byteLength;
+        // Writes are synchronous: between chunks the worker answers the queries waiting for it.
+        await new Promise((resolve) => setTimeout(resolve, 0));
       }
       access.flush();
     } finally {
@@ -136,6 +138,16 @@ async function lockedAccess(handle: FileSystemFileHandle): Promise<FileSystemSyn
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+/**
+ * Bytes per synchronous OPFS write. A 200 MB database written in one call held the worker,
+ * and so every query, for seconds after a 1M-order load.
+ */
+const WRITE_CHUNK_BYTES = 4 * 1024 * 1024;
+
+function* slices(bytes: Uint8Array, size: number): Generator<Uint8Array> {
+  for (let start = 0; start < bytes.byteLength; start += size) yield bytes.subarray(start, start + size);
 }
 
 async function* streamChunks(blob: Blob): AsyncGenerator<Uint8Array> {
