@@ -86,14 +86,16 @@ export function installProbe(): void {
           const stages = reply.result?.info?.timings;
           if (request.type === "load" && stages) request.stages = stages;
           mine.delete(reply.id);
-          probe.inFlight--;
+          if (request.type !== "storage") probe.inFlight--;
         });
       }
       const request: WorkerRequest = { type: message.type, start: performance.now() };
       if (typeof message.sql === "string") request.sql = message.sql;
       pending.set(message.id, request);
       probe.requests.push(request);
-      probe.inFlight++;
+      // The storage status answers once the browser copy is written, seconds after a change:
+      // no page waits for it, so it does not hold a page's "ready".
+      if (message.type !== "storage") probe.inFlight++;
     }
     return Reflect.apply(post, this, args) as void;
   };

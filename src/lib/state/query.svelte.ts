@@ -44,9 +44,13 @@ export class Query<T> {
     $effect(() => {
       const token = ++this.run;
       const sent: SqlStatement[] = [];
+      let superseded = false;
       const trace: SqlTracer =
         (query) =>
         <R extends Record<string, unknown>>(text: string, params: SqlStatement["params"] = []) => {
+          // A run whose inputs changed, or whose view is gone, sends nothing more: its answer
+          // would be dropped, and the worker would spend seconds on it before the new page's queries.
+          if (superseded) return Promise.reject(new Error("query superseded"));
           sent.push({ text, params });
           return query<R>(text, params);
         };
@@ -74,10 +78,13 @@ export class Query<T> {
           this.loading = false;
         },
         (error: unknown) => {
-          if (token !== this.run) return;
+          if (token !== this.run || superseded) return;
           this.fail(error);
         },
       );
+      return () => {
+        superseded = true;
+      };
     });
   }
 
