@@ -35,6 +35,8 @@ export interface RunResult {
   peakHeapBytes?: number;
   /** Peak resident memory of the page's renderer process: main thread, worker, WASM. */
   peakRendererBytes?: number;
+  /** The same at the end of the page visits and filter changes (the browser copy is saved in between). */
+  peakRendererBytesAfterVisits?: number;
   longTaskCount?: number;
   longestTaskMs?: number;
   floorMs?: number;
@@ -151,6 +153,7 @@ export async function runOnce(browser: Browser, cdp: CDPSession, url: string, da
         if (name === "value") await readClvFit(page, result);
       });
       result.filters = await changeFilters(page);
+      result.peakRendererBytesAfterVisits = await peakRendererBytes(cdp).catch(() => undefined);
     } catch (error) {
       result.failures.push(`${firstLine(error)} (${await pageState(page)})`);
     }

@@ -62,6 +62,7 @@ export function loadRows(sets: readonly DataSet[], results: readonly RunResult[]
     row(`floor read+decode+split (${formatCount(floorSet.orders)}, three files)`, floorRuns.map((r) => r.floorMs), formatMs),
     ...perSet((n) => `peak JS heap, main thread (${n} load)`, (r) => r.peakHeapBytes, formatBytes),
     ...perSet((n) => `peak renderer RSS (${n} load)`, (r) => r.peakRendererBytes, formatBytes),
+    ...perSet((n) => `peak renderer RSS (${n}: load, save, page visits, filters)`, (r) => r.peakRendererBytesAfterVisits, formatBytes),
     ...sets.flatMap((s, i) => {
       const runs = results[i] ?? [];
       const n = formatCount(s.orders);
