@@ -79,3 +79,17 @@ test("the worst files are refused or loaded in part, always named, and the page 
     await page.screenshot({ path: `test-results/screens/hostile-messages-${locale}.png` });
   }
 });
+
+test("a file of exactly 2,000 columns loads, and the Data page says it is kept as the original file", async ({ guardedPage: page }) => {
+  await openApp(page);
+  const wide = loads("columns-2000.csv");
+  await drop(page, "columns-2000.csv");
+  await expect(page.locator('[data-kpi="orders"]')).toHaveAttribute("data-value", String(wide.orders));
+  expect(await kpi(page, "revenue")).toBeCloseTo(wide.revenue, 6);
+  await page.goto("./#/data");
+  const kept = page.getByTestId("file-kept");
+  await expect(kept).toHaveAttribute("data-kept", "bytes");
+  await expect(kept).toContainText("the original file");
+  await kept.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screens/data-file-kept-as-bytes.png" });
+});
